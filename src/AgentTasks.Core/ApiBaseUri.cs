@@ -1,0 +1,44 @@
+using System;
+using System.Net;
+using AgentTasks.Core.Errors;
+
+namespace AgentTasks.Core;
+
+/// <summary>The API's base URI: given, else <c>GITHUB_API_URL</c>, else https://api.github.com. Checked before a
+/// token is ever sent to it: https only, except http to a loopback host (the emulator).</summary>
+public static class ApiBaseUri
+{
+    public static readonly Uri Default = new("https://api.github.com/");
+    public const string EnvironmentVariable = "GITHUB_API_URL";
+
+    public static Uri Resolve(Uri? given, Func<string, string?> environment)
+    {
+        if (given is not null) return Validate(given);
+        var fromEnvironment = environment(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment)) return Default;
+        if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var parsed))
+            throw Invalid($"{EnvironmentVariable} is not an absolute URI: expected for example https://api.github.com or https://HOST/api/v3.");
+        return Validate(parsed);
+    }
+
+    /// <summary>Returns the URI with a trailing slash, so that relative paths append to it (GHES: /api/v3/).</summary>
+    public static Uri Validate(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri)
+            throw Invalid($"'{uri}' is not an absolute URI: expected for example https://api.github.com or https://HOST/api/v3.");
+        // Messages name only scheme and authority: user information in a URI may itself be a secret.
+        var origin = uri.Scheme + "://" + uri.Authority;
+        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            throw Invalid($"The base URI '{origin}/...' must not carry user information, a query or a fragment.");
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+            throw Invalid($"'{origin}' is refused: the token is sent only over https, or over http to a loopback address (127.0.0.1, ::1, localhost).");
+        var text = uri.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+    }
+
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    private static CopilotConfigurationException Invalid(string message) =>
+        new(CopilotConfigurationException.InvalidBaseUri, message);
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using AgentTasks.Core.Http;
+using AgentTasks.Core.Models;
+using AgentTasks.Core.Wire;
+
+namespace AgentTasks.Core;
+
+/// <summary>The five operations of GitHub's agent tasks API. One client has one token and one base URI,
+/// both checked when it is made, before any request. Safe to use from several threads.</summary>
+public sealed class CopilotTaskClient
+{
+    private static readonly Regex ApiVersionPattern = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
+    private readonly ApiSender sender;
+
+    public CopilotTaskClient(CopilotClientOptions? options = null)
+    {
+        options ??= new CopilotClientOptions();
+        if (options.ApiVersion is null || !ApiVersionPattern.IsMatch(options.ApiVersion))
+            throw new ArgumentException($"'{options.ApiVersion}' is not an API version: expected a date such as {CopilotClientOptions.DefaultApiVersion}.", nameof(options));
+        if (options.RequestTimeout <= TimeSpan.Zero)
+            throw new ArgumentException("The request timeout must be positive.", nameof(options));
+        BaseUri = ApiBaseUri.Resolve(options.BaseUri, options.Environment);
+        var token = TokenResolver.Resolve(options.Token, options.Environment);
+        TokenSource = token.Source;
+        ApiVersion = options.ApiVersion;
+        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options.Retry, options.Clock, options.RequestTimeout, options.Log);
+    }
+
+    public Uri BaseUri { get; }
+    public string ApiVersion { get; }
+    /// <summary>Where the token came from (explicit, GH_TOKEN, GITHUB_TOKEN), never the token.</summary>
+    public string TokenSource { get; }
+
+    /// <summary>POST /agents/repos/{owner}/{repo}/tasks. Never repeated once it may have reached the server.</summary>
+    public async Task<CopilotTask> StartTaskAsync(RepositoryName repository, StartTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        if (repository is null) throw new ArgumentNullException(nameof(repository));
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var body = new StartTaskBodyDto
+        {
+            Prompt = InputValidator.Prompt(request.Prompt),
+            Model = NullIfEmpty(request.Model),
+            CustomAgent = NullIfEmpty(request.CustomAgent),
+            CreatePullRequest = request.CreatePullRequest ? true : null,
+            BaseRef = NullIfEmpty(request.BaseRef),
+            HeadRef = NullIfEmpty(request.HeadRef),
+        };
+        if (body.HeadRef is not null && body.BaseRef is null)
+            throw new ArgumentException("A head ref works only together with a base ref: the agent then works on the pull request from head into base.", nameof(request));
+        var call = new ApiCall(HttpMethod.Post, Endpoint(repository), repository.ToString(), taskScoped: false, WireJson.Write(body));
+        var result = await sender.SendAsync(call, WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
+        return TaskMapper.ToTask(result.Value, repository);
+    }
+
+    /// <summary>GET /agents/repos/{owner}/{repo}/tasks/{task_id}, with sessions.</summary>
+    public async Task<CopilotTask> GetTaskAsync(RepositoryName repository, string taskId, CancellationToken cancellationToken = default)
+    {
+        if (repository is null) throw new ArgumentNullException(nameof(repository));
+        var uri = new Uri(Endpoint(repository).AbsoluteUri + "/" + Uri.EscapeDataString(InputValidator.TaskId(taskId)));
+        var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
+        return TaskMapper.ToTask(result.Value, repository);
+    }
+
+    /// <summary>GET /agents/tasks/{task_id}, with sessions.</summary>
+    public async Task<CopilotTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(BaseUri, "agents/tasks/" + Uri.EscapeDataString(InputValidator.TaskId(taskId)));
+        var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
+        return TaskMapper.ToTask(result.Value, null);
+    }
+
+    /// <summary>GET /agents/repos/{owner}/{repo}/tasks, read page by page.</summary>
+    public TaskListing ListRepositoryTasks(RepositoryName repository, TaskQuery? query = null)
+    {
+        if (repository is null) throw new ArgumentNullException(nameof(repository));
+        query ??= new TaskQuery();
+        query.Validate(repositoryListing: true);
+        return new TaskListing(sender, Endpoint(repository), query, repository);
+    }
+
+    /// <summary>GET /agents/tasks: the authenticated user's tasks across repositories, read page by page.</summary>
+    public TaskListing ListUserTasks(TaskQuery? query = null)
+    {
+        query ??= new TaskQuery();
+        query.Validate(repositoryListing: false);
+        return new TaskListing(sender, new Uri(BaseUri, "agents/tasks"), query, null);
+    }
+
+    // Owner and repo were validated by RepositoryName: only URL-safe characters.
+    private Uri Endpoint(RepositoryName repository) =>
+        new(BaseUri, $"agents/repos/{repository.Owner}/{repository.Repo}/tasks");
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

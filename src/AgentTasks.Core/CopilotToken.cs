@@ -1,0 +1,28 @@
+using System;
+
+namespace AgentTasks.Core;
+
+/// <summary>A GitHub token. The value is readable only inside this assembly, where it becomes the
+/// Authorization header; <see cref="ToString"/> and every public member show where it came from, never what it is.</summary>
+public sealed class CopilotToken
+{
+    private readonly string value;
+
+    public CopilotToken(string token, string source = "explicit")
+    {
+        if (string.IsNullOrWhiteSpace(token))
+            throw new ArgumentException("The token is empty.", nameof(token));
+        value = token.Trim();
+        Source = source;
+    }
+
+    /// <summary>Where the token came from: <c>explicit</c>, <c>GH_TOKEN</c>, <c>GITHUB_TOKEN</c> or a caller's own label.</summary>
+    public string Source { get; }
+
+    /// <summary>GitHub App installation tokens (<c>ghs_</c>, which includes Actions' GITHUB_TOKEN) are refused by the API.</summary>
+    public bool IsInstallationToken => value.StartsWith("ghs_", StringComparison.Ordinal);
+
+    internal string Value => value;
+
+    public override string ToString() => $"[token from {Source}]";
+}

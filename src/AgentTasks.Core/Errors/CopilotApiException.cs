@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using AgentTasks.Core.Models;
+
+namespace AgentTasks.Core.Errors;
+
+/// <summary>The API answered with an error status. Carries everything GitHub said about it.</summary>
+public class CopilotApiException : CopilotException
+{
+    internal CopilotApiException(string errorId, ApiFailure failure, string? hint = null)
+        : base(errorId, Describe(failure, hint), failure.Target)
+    {
+        StatusCode = failure.StatusCode;
+        Method = failure.Method;
+        RequestUri = failure.RequestUri;
+        ApiMessage = failure.ApiMessage;
+        DocumentationUrl = failure.DocumentationUrl;
+        RequestId = failure.RequestId;
+        Errors = failure.Errors;
+        RetryAfter = failure.RetryAfter;
+        RateLimitReset = failure.RateLimitReset;
+        Hint = hint;
+    }
+
+    public int StatusCode { get; }
+    public string Method { get; }
+    /// <summary>The URL asked for. It never carries the token (the token travels only in a header).</summary>
+    public Uri RequestUri { get; }
+    /// <summary>GitHub's <c>message</c>.</summary>
+    public string? ApiMessage { get; }
+    public string? DocumentationUrl { get; }
+    /// <summary>The <c>X-GitHub-Request-Id</c> response header: quote it to GitHub support.</summary>
+    public string? RequestId { get; }
+    public IReadOnlyList<ApiErrorDetail> Errors { get; }
+    /// <summary>How long the server asked us to wait, when it did.</summary>
+    public TimeSpan? RetryAfter { get; }
+    /// <summary>When the primary rate limit resets, when it was used up.</summary>
+    public DateTimeOffset? RateLimitReset { get; }
+    /// <summary>Advice of ours on top of GitHub's message, e.g. that installation tokens are refused.</summary>
+    public string? Hint { get; }
+
+    private static string Describe(ApiFailure failure, string? hint)
+    {
+        var text = new StringBuilder();
+        text.Append(failure.Method).Append(' ').Append(failure.RequestUri.AbsolutePath)
+            .Append(" failed: ").Append(failure.StatusCode);
+        text.Append(' ').Append(string.IsNullOrEmpty(failure.ApiMessage) ? "(no message)" : failure.ApiMessage);
+        var details = failure.Errors.Select(e => e.ToString()).Where(e => e.Length > 0).ToArray();
+        if (details.Length > 0) text.Append(" (").Append(string.Join("; ", details)).Append(')');
+        text.Append('.');
+        if (hint is not null) text.Append(' ').Append(hint);
+        if (failure.RetryAfter is { } wait) text.Append($" Retry after {wait.TotalSeconds:0} s.");
+        if (failure.DocumentationUrl is not null) text.Append(" Documentation: ").Append(failure.DocumentationUrl).Append('.');
+        if (failure.RequestId is not null) text.Append(" Request id: ").Append(failure.RequestId).Append('.');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,10 @@
+namespace AgentTasks.Core.Errors;
+
+/// <summary>401: no valid token.</summary>
+public sealed class CopilotAuthenticationException : CopilotApiException
+{
+    internal CopilotAuthenticationException(string errorId, ApiFailure failure, string? hint = null)
+        : base(errorId, failure, hint)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+namespace AgentTasks.Core.Errors;
+
+/// <summary>404: the task or repository does not exist, or the token cannot see it.</summary>
+public sealed class CopilotNotFoundException : CopilotApiException
+{
+    internal CopilotNotFoundException(string errorId, ApiFailure failure, string? hint = null)
+        : base(errorId, failure, hint)
+    {
+    }
+}

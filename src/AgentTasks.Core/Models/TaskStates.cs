@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AgentTasks.Core.Models;
+
+/// <summary>Conversions between <see cref="CopilotTaskState"/> and the API's snake_case values, and what each state means.</summary>
+public static class TaskStates
+{
+    private static readonly Dictionary<CopilotTaskState, string> WireNames = new()
+    {
+        [CopilotTaskState.Queued] = "queued",
+        [CopilotTaskState.InProgress] = "in_progress",
+        [CopilotTaskState.Completed] = "completed",
+        [CopilotTaskState.Failed] = "failed",
+        [CopilotTaskState.Idle] = "idle",
+        [CopilotTaskState.WaitingForUser] = "waiting_for_user",
+        [CopilotTaskState.TimedOut] = "timed_out",
+        [CopilotTaskState.Cancelled] = "cancelled",
+    };
+
+    private static readonly Dictionary<string, CopilotTaskState> ByWireName =
+        WireNames.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The eight states the API documents, in its order.</summary>
+    public static IReadOnlyList<CopilotTaskState> Known { get; } = WireNames.Keys.ToArray();
+
+    /// <summary>Reads a wire value; anything unrecognised (or absent) is <see cref="CopilotTaskState.Unknown"/>.</summary>
+    public static CopilotTaskState Parse(string? value) =>
+        value is not null && ByWireName.TryGetValue(value, out var state) ? state : CopilotTaskState.Unknown;
+
+    /// <summary>The wire value of a known state.</summary>
+    public static string ToWire(CopilotTaskState state) =>
+        WireNames.TryGetValue(state, out var name)
+            ? name
+            : throw new ArgumentException($"'{state}' is not a state the API knows; expected one of {string.Join(", ", Known)}.", nameof(state));
+
+    /// <summary>Still running: the task has not stopped yet (queued or in progress).</summary>
+    public static bool IsRunning(CopilotTaskState state) =>
+        state is CopilotTaskState.Queued or CopilotTaskState.InProgress;
+
+    /// <summary>Finished: completed, failed, timed out or cancelled (until a new session starts).</summary>
+    public static bool IsFinished(CopilotTaskState state) =>
+        state is CopilotTaskState.Completed or CopilotTaskState.Failed or CopilotTaskState.TimedOut or CopilotTaskState.Cancelled;
+}

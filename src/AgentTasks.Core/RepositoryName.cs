@@ -1,0 +1,39 @@
+using System;
+
+namespace AgentTasks.Core;
+
+/// <summary>An <c>owner/repo</c> pair whose parts hold only characters GitHub allows, so that they can go into a URL path as they are.</summary>
+public sealed class RepositoryName : IEquatable<RepositoryName>
+{
+    public RepositoryName(string owner, string repo)
+    {
+        Owner = InputValidator.Owner(owner);
+        Repo = InputValidator.Repo(repo);
+    }
+
+    public string Owner { get; }
+    public string Repo { get; }
+
+    /// <summary>Reads <c>owner/repo</c>; the error says what was expected.</summary>
+    public static RepositoryName Parse(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ArgumentException("A repository is required, as 'owner/repo'.", nameof(value));
+        var parts = value.Trim().Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            throw new ArgumentException($"'{value}' is not a repository: expected 'owner/repo', for example 'octocat/hello-world'.", nameof(value));
+        return new RepositoryName(parts[0], parts[1]);
+    }
+
+    public bool Equals(RepositoryName? other) =>
+        other is not null
+        && string.Equals(Owner, other.Owner, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Repo, other.Repo, StringComparison.OrdinalIgnoreCase);
+
+    public override bool Equals(object? obj) => Equals(obj as RepositoryName);
+
+    // GitHub's names are case-insensitive.
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(ToString());
+
+    public override string ToString() => Owner + "/" + Repo;
+}

@@ -1,0 +1,8 @@
+namespace AgentTasks.Core;
+
+/// <summary>The API's <c>direction</c>.</summary>
+public enum SortDirection
+{
+    Descending,
+    Ascending,
+}

@@ -1,0 +1,6 @@
+namespace AgentTasks.Core.Wire;
+
+internal sealed class CustomAgentDto
+{
+    public string? Id { get; set; }
+}
