@@ -9,7 +9,8 @@ internal static class LinkHeader
     private static readonly Regex Entry = new(@"<(?<url>[^>]*)>(?<params>[^,<]*)", RegexOptions.CultureInvariant);
     private static readonly Regex Rel = new(@";\s*rel\s*=\s*""?(?<rel>[^"";]+)""?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    /// <summary>The absolute URL of the given relation (e.g. "next"), or null.</summary>
+    /// <summary>The absolute http(s) URL of the given relation (e.g. "next"), or null. (On Unix a bare "/path"
+    /// parses as an absolute file: URI, hence the scheme check.)</summary>
     public static Uri? Find(string? header, string relation)
     {
         if (string.IsNullOrEmpty(header)) return null;
@@ -21,7 +22,8 @@ internal static class LinkHeader
             foreach (var name in rel.Groups["rel"].Value.Split(' '))
             {
                 if (string.Equals(name, relation, StringComparison.OrdinalIgnoreCase)
-                    && Uri.TryCreate(entry.Groups["url"].Value.Trim(), UriKind.Absolute, out var url))
+                    && Uri.TryCreate(entry.Groups["url"].Value.Trim(), UriKind.Absolute, out var url)
+                    && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
                     return url;
             }
         }

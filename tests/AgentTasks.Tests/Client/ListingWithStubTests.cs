@@ -1,0 +1,110 @@
+using System.Net;
+using AgentTasks.Core;
+using AgentTasks.Tests.Support;
+
+namespace AgentTasks.Tests.Client;
+
+/// <summary>Paging against servers that misbehave in ways the emulator does not.</summary>
+public class ListingWithStubTests
+{
+    private static async Task<List<string>> ReadAll(TaskListing listing)
+    {
+        var ids = new List<string>();
+        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+            ids.AddRange(page.Tasks.Select(t => t.Id));
+        return ids;
+    }
+
+    [Fact]
+    public async Task ANextLinkToAnotherOriginIsNotFollowedButItsPageIsAskedOfTheBaseUri()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
+            ? StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://evil.example.net/steal?page=2&per_page=2>; rel=\"next\"")
+            : StubHandler.Json(StubHandler.TaskList("c")));
+        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 }));
+        Assert.Equal(new[] { "a", "b", "c" }, ids);
+        Assert.All(stub.Requests, r => Assert.Equal("api.github.com", r.RequestUri!.Host));
+        Assert.Equal("https://api.github.com/agents/tasks?per_page=2&page=2", stub.Requests[1].RequestUri!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task AServerThatAlwaysSaysNextCannotLoopUsForever()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("same-1", "same-2"), link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\""));
+        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks());
+        Assert.Equal(new[] { "same-1", "same-2" }, ids);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TasksRepeatedAcrossPagesAreDroppedAndNewOnesKept()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
+            ? StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\"")
+            : StubHandler.Json(StubHandler.TaskList("b", "c")));
+        Assert.Equal(new[] { "a", "b", "c" }, await ReadAll(Clients.WithStub(stub).ListUserTasks()));
+    }
+
+    [Fact]
+    public async Task WithoutLinkHeadersAFullPageAsksForTheNextNumberAndAShortOneEnds()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.Query.EndsWith("&page=1")
+            ? StubHandler.Json(StubHandler.TaskList("a", "b"))
+            : request.RequestUri!.Query.EndsWith("&page=2") ? StubHandler.Json(StubHandler.TaskList("c", "d")) : StubHandler.Json(StubHandler.TaskList("e")));
+        Assert.Equal(new[] { "a", "b", "c", "d", "e" }, await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 })));
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnEmptyFirstPageEndsTheListingButKeepsTheCounts()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json("""{"tasks":[],"total_active_count":0,"total_archived_count":4}""", link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\""));
+        var listing = Clients.WithStub(stub).ListUserTasks();
+        var page = await listing.NextPageAsync();
+        Assert.Empty(page!.Tasks);
+        Assert.Equal((0, 4), (listing.TotalActiveCount!.Value, listing.TotalArchivedCount!.Value));
+        Assert.Null(await listing.NextPageAsync());
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ALinkHeaderWithoutNextMeansTheLastPage()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://api.github.com/agents/tasks?page=1>; rel=\"first\""));
+        Assert.Equal(2, (await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 }))).Count);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ARedirectIsReportedNotFollowed()
+    {
+        var stub = new StubHandler(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
+            response.Headers.Location = new Uri("https://elsewhere.example.net/agents/tasks");
+            return response;
+        });
+        await Assert.ThrowsAsync<AgentTasks.Core.Errors.CopilotServerException>(() => Clients.WithStub(stub).ListUserTasks().NextPageAsync());
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ErrorsFromProxiesWithHtmlBodiesStillReport()
+    {
+        var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent("<html>nope</html>") });
+        var error = await Assert.ThrowsAsync<AgentTasks.Core.Errors.CopilotAuthenticationException>(() => Clients.WithStub(stub).GetTaskAsync("t1"));
+        Assert.Equal(401, error.StatusCode);
+        Assert.Equal("CopilotAuthenticationFailed", error.ErrorId);
+    }
+
+    [Fact]
+    public async Task TaskIdsAreCheckedThenEscapedIntoThePath()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json("""{"id":"a%b","state":"queued","created_at":"2025-01-01T00:00:00Z"}"""));
+        var client = Clients.WithStub(stub);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("../../user"));
+        Assert.Empty(stub.Requests);
+        await client.GetTaskAsync("a%b");
+        Assert.Equal("/agents/tasks/a%25b", stub.Requests.Single().RequestUri!.AbsolutePath);
+    }
+}

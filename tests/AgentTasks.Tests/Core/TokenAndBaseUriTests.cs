@@ -1,0 +1,105 @@
+using AgentTasks.Core;
+using AgentTasks.Core.Errors;
+
+namespace AgentTasks.Tests.Core;
+
+public class TokenAndBaseUriTests
+{
+    private const string Secret = "ghp_TopSecretValue42";
+
+    private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void ExplicitTokenComesFirst() =>
+        Assert.Equal("explicit", TokenResolver.Resolve(new CopilotToken("a"), Env(("GH_TOKEN", "b"), ("GITHUB_TOKEN", "c"))).Source);
+
+    [Fact]
+    public void GhTokenBeatsGitHubToken() =>
+        Assert.Equal("GH_TOKEN", TokenResolver.Resolve(null, Env(("GH_TOKEN", "b"), ("GITHUB_TOKEN", "c"))).Source);
+
+    [Fact]
+    public void GitHubTokenIsTheLastResort() =>
+        Assert.Equal("GITHUB_TOKEN", TokenResolver.Resolve(null, Env(("GH_TOKEN", "  "), ("GITHUB_TOKEN", "c"))).Source);
+
+    [Fact]
+    public void NoTokenAnywhereIsAClearConfigurationError()
+    {
+        var error = Assert.Throws<CopilotConfigurationException>(() => TokenResolver.Resolve(null, Env()));
+        Assert.Equal(CopilotConfigurationException.TokenMissing, error.ErrorId);
+        Assert.Contains("GH_TOKEN", error.Message);
+    }
+
+    [Fact]
+    public void ClientWithoutTokenFailsBeforeAnyRequest()
+    {
+        var options = new CopilotClientOptions { Environment = Env(), BaseUri = new Uri("http://127.0.0.1:1/") };
+        Assert.Throws<CopilotConfigurationException>(() => new CopilotTaskClient(options));
+    }
+
+    [Fact]
+    public void TokenNeverShowsInItsPublicFace()
+    {
+        var token = new CopilotToken(Secret);
+        Assert.DoesNotContain(Secret, token.ToString());
+        foreach (var property in typeof(CopilotToken).GetProperties())
+            Assert.NotEqual(Secret, property.GetValue(token)?.ToString());
+    }
+
+    [Theory]
+    [InlineData("ghs_abc", true)]
+    [InlineData("ghp_abc", false)]
+    [InlineData("github_pat_abc", false)]
+    [InlineData("ghu_abc", false)]
+    public void InstallationTokensAreRecognised(string value, bool installation) =>
+        Assert.Equal(installation, new CopilotToken(value).IsInstallationToken);
+
+    [Fact]
+    public void BaseUriDefaultsToGitHubThenToTheEnvironment()
+    {
+        Assert.Equal("https://api.github.com/", ApiBaseUri.Resolve(null, Env()).AbsoluteUri);
+        Assert.Equal("https://ghe.example.com/api/v3/", ApiBaseUri.Resolve(null, Env(("GITHUB_API_URL", "https://ghe.example.com/api/v3"))).AbsoluteUri);
+        Assert.Equal("https://other.example.com/", ApiBaseUri.Resolve(new Uri("https://other.example.com"), Env(("GITHUB_API_URL", "https://ghe.example.com"))).AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5099")]
+    [InlineData("http://localhost:8080/")]
+    [InlineData("http://[::1]:5099/")]
+    [InlineData("http://127.1.2.3/")]
+    public void PlainHttpIsAcceptedForLoopbackOnly(string uri) => Assert.Equal("http", ApiBaseUri.Validate(new Uri(uri)).Scheme);
+
+    [Theory]
+    [InlineData("http://api.github.com")]
+    [InlineData("http://10.0.0.5:5099")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("https://api.github.com/?x=1")]
+    public void OtherBaseUrisAreRefused(string uri)
+    {
+        var error = Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri(uri)));
+        Assert.Equal(CopilotConfigurationException.InvalidBaseUri, error.ErrorId);
+    }
+
+    [Fact]
+    public void CredentialsInTheBaseUriAreRefusedWithoutBeingRepeated()
+    {
+        var error = Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri($"https://user:{Secret}@api.github.com/")));
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    [Fact]
+    public void AGarbledEnvironmentBaseUriIsAConfigurationError() =>
+        Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Resolve(null, Env(("GITHUB_API_URL", "not a uri"))));
+
+    [Theory]
+    [InlineData("2022-11-28", true)]
+    [InlineData("2026-03-10", true)]
+    [InlineData("latest", false)]
+    [InlineData("2026-03-10\r\nX-Evil: 1", false)]
+    public void ApiVersionMustBeADate(string version, bool accepted)
+    {
+        var options = new CopilotClientOptions { ApiVersion = version, Token = new CopilotToken("t"), Environment = Env() };
+        if (accepted) Assert.Equal(version, new CopilotTaskClient(options).ApiVersion);
+        else Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
+    }
+}
