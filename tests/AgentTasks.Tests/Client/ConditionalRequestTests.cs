@@ -3,26 +3,24 @@ using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;
 
-public class ConditionalRequestTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public class ConditionalRequestTests : AgentTasks.Tests.Emulator.EmulatorTestBase
 {
-    private readonly EmulatorFixture emulator;
 
-    public ConditionalRequestTests(EmulatorFixture emulator) => this.emulator = emulator;
-
-    public Task InitializeAsync() => emulator.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ConditionalRequestTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
 
     [Fact]
     public async Task ARepeatedGetSendsIfNoneMatchAndReusesTheCachedTaskOn304()
     {
-        var id = (await emulator.Control.SeedAsync("octo-org", "hello-world", 1, state: "completed")).Single();
-        var client = Clients.For(emulator.BaseUri);
+        var id = (await Control.SeedAsync("octo-org", "hello-world", 1, state: "completed")).Single();
+        var client = Clients.For(Emulator.BaseUri);
 
         var first = await client.GetTaskAsync(Clients.Repo, id);
         var second = await client.GetTaskAsync(Clients.Repo, id);
 
-        var requests = await emulator.Control.RequestsAsync();
+        var requests = await Control.RequestsAsync();
         Assert.Equal(new[] { 200, 304 }, requests.Select(r => r.Status));
         Assert.False(requests[0].Headers.ContainsKey("if-none-match"));
         Assert.True(requests[1].Headers.ContainsKey("if-none-match"));
@@ -33,24 +31,24 @@ public class ConditionalRequestTests : IClassFixture<EmulatorFixture>, IAsyncLif
     [Fact]
     public async Task AChangedTaskIsReadAfresh()
     {
-        var id = (await emulator.Control.SeedAsync("octo-org", "hello-world", 1, state: "in_progress")).Single();
-        var client = Clients.For(emulator.BaseUri);
+        var id = (await Control.SeedAsync("octo-org", "hello-world", 1, state: "in_progress")).Single();
+        var client = Clients.For(Emulator.BaseUri);
         Assert.Equal(CopilotTaskState.InProgress, (await client.GetTaskAsync(id)).State);
 
-        await emulator.Control.SetStateAsync(id, "waiting_for_user");
+        await Control.SetStateAsync(id, "waiting_for_user");
 
         Assert.Equal(CopilotTaskState.WaitingForUser, (await client.GetTaskAsync(id)).State);
-        Assert.Equal(new[] { 200, 200 }, (await emulator.Control.RequestsAsync()).Select(r => r.Status));
+        Assert.Equal(new[] { 200, 200 }, (await Control.RequestsAsync()).Select(r => r.Status));
     }
 
     [Fact]
     public async Task ListPagesAreConditionalToo()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 3);
-        var client = Clients.For(emulator.BaseUri);
+        await Control.SeedAsync("octo-org", "hello-world", 3);
+        var client = Clients.For(Emulator.BaseUri);
         var first = await OperationsTests.ReadAll(client.ListRepositoryTasks(Clients.Repo));
         var again = await OperationsTests.ReadAll(client.ListRepositoryTasks(Clients.Repo));
         Assert.Equal(first.Select(t => t.Id), again.Select(t => t.Id));
-        Assert.Equal(304, (await emulator.Control.RequestsAsync()).Last().Status);
+        Assert.Equal(304, (await Control.RequestsAsync()).Last().Status);
     }
 }

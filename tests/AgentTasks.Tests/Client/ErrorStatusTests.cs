@@ -5,20 +5,15 @@ using AgentTasks.Tests.Support;
 namespace AgentTasks.Tests.Client;
 
 /// <summary>Each error status becomes its typed exception with a stable ErrorId and GitHub's details.</summary>
-public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public class ErrorStatusTests : AgentTasks.Tests.Emulator.EmulatorTestBase
 {
-    private readonly EmulatorFixture emulator;
     private readonly CopilotTaskClient client;
 
     public ErrorStatusTests(EmulatorFixture emulator)
+        : base(emulator)
     {
-        this.emulator = emulator;
-        client = Clients.For(emulator.BaseUri);
+        client = Clients.For(Emulator.BaseUri);
     }
-
-    public Task InitializeAsync() => emulator.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(400, typeof(CopilotValidationException), "CopilotValidationFailed")]
@@ -29,7 +24,7 @@ public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData(418, typeof(CopilotServerException), "CopilotServerError")]
     public async Task EachDeclaredStatusHasItsType(int status, Type type, string errorId)
     {
-        await emulator.Control.AddFaultAsync("status", status: status);
+        await Control.AddFaultAsync("status", status: status);
         var error = await Assert.ThrowsAnyAsync<CopilotApiException>(() => client.ListRepositoryTasks(Clients.Repo).NextPageAsync());
         Assert.IsType(type, error);
         Assert.Equal((errorId, status, "octo-org/hello-world"), (error.ErrorId, error.StatusCode, error.Target));
@@ -37,13 +32,13 @@ public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
         Assert.NotNull(error.DocumentationUrl);
         Assert.Contains(error.DocumentationUrl!, error.Message);
         Assert.Contains(error.RequestId!, error.Message);
-        Assert.Single(await emulator.Control.RequestsAsync());
+        Assert.Single(await Control.RequestsAsync());
     }
 
     [Fact]
     public async Task ValidationDetailsReachTheMessage()
     {
-        await emulator.Control.AddFaultAsync("status", status: 422);
+        await Control.AddFaultAsync("status", status: 422);
         var error = await Assert.ThrowsAsync<CopilotValidationException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("p")));
         Assert.NotEmpty(error.Errors);
         Assert.Contains(error.Errors[0].ToString(), error.Message);
@@ -52,7 +47,7 @@ public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task AnInstallationTokenIsRefusedWithAHint()
     {
-        var installation = Clients.For(emulator.BaseUri, token: "ghs_InstallationToken123");
+        var installation = Clients.For(Emulator.BaseUri, token: "ghs_InstallationToken123");
         var error = await Assert.ThrowsAsync<CopilotPermissionException>(() => installation.ListUserTasks().NextPageAsync());
         Assert.Equal(403, error.StatusCode);
         Assert.Contains("installation token", error.Hint);
@@ -62,7 +57,7 @@ public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task AUserTokenGetsNoInstallationHint()
     {
-        await emulator.Control.AddFaultAsync("status", status: 403);
+        await Control.AddFaultAsync("status", status: 403);
         var error = await Assert.ThrowsAsync<CopilotPermissionException>(() => client.ListUserTasks().NextPageAsync());
         Assert.Null(error.Hint);
     }
@@ -70,18 +65,18 @@ public class ErrorStatusTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task ARateLimitThatOutlastsMaxWaitIsReportedWithItsRetryAfter()
     {
-        await emulator.Control.AddFaultAsync("rate_limit", retryAfter: 3600);
+        await Control.AddFaultAsync("rate_limit", retryAfter: 3600);
         var error = await Assert.ThrowsAsync<CopilotRateLimitException>(() => client.ListUserTasks().NextPageAsync());
         Assert.Equal(("CopilotRateLimited", 429), (error.ErrorId, error.StatusCode));
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
-        Assert.Single(await emulator.Control.RequestsAsync());
+        Assert.Single(await Control.RequestsAsync());
     }
 
     [Fact]
     public async Task AnEmulatorWithNoTokenHeaderAnswers401()
     {
         using var http = new HttpClient();
-        var response = await http.GetAsync(new Uri(emulator.BaseUri, "agents/tasks"));
+        var response = await http.GetAsync(new Uri(Emulator.BaseUri, "agents/tasks"));
         Assert.Equal(401, (int)response.StatusCode);
     }
 }

@@ -8,23 +8,18 @@ using AgentTasks.Tests.Support;
 namespace AgentTasks.Tests.Client;
 
 /// <summary>Retries, timeouts and the no-duplicate-POST rule, against the emulator's injected faults.</summary>
-public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public class FaultTests : AgentTasks.Tests.Emulator.EmulatorTestBase
 {
-    private readonly EmulatorFixture emulator;
     private readonly RecordingClock clock = new();
     private readonly CopilotTaskClient client;
 
     public FaultTests(EmulatorFixture emulator)
+        : base(emulator)
     {
-        this.emulator = emulator;
-        client = Clients.For(emulator.BaseUri, clock: clock);
+        client = Clients.For(Emulator.BaseUri, clock: clock);
     }
 
-    public Task InitializeAsync() => emulator.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private async Task<int> TaskCount() => (await OperationsTests.ReadAll(Clients.For(emulator.BaseUri).ListRepositoryTasks(Clients.Repo))).Count;
+    private async Task<int> TaskCount() => (await OperationsTests.ReadAll(Clients.For(Emulator.BaseUri).ListRepositoryTasks(Clients.Repo))).Count;
 
     [Theory]
     [InlineData(500)]
@@ -32,21 +27,21 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData(503)]
     public async Task AGetSurvivesServerErrors(int status)
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 1);
-        await emulator.Control.AddFaultAsync("status", status: status, count: 2);
+        await Control.SeedAsync("octo-org", "hello-world", 1);
+        await Control.AddFaultAsync("status", status: status, count: 2);
         var page = await client.ListRepositoryTasks(Clients.Repo).NextPageAsync();
         Assert.Single(page!.Tasks);
-        Assert.Equal(new[] { status, status, 200 }, (await emulator.Control.RequestsAsync()).Select(r => r.Status));
+        Assert.Equal(new[] { status, status, 200 }, (await Control.RequestsAsync()).Select(r => r.Status));
         Assert.Equal(2, clock.Delays.Count);
     }
 
     [Fact]
     public async Task AGetGivesUpAfterMaxAttempts()
     {
-        await emulator.Control.AddFaultAsync("status", status: 503, count: 10);
+        await Control.AddFaultAsync("status", status: 503, count: 10);
         var error = await Assert.ThrowsAsync<CopilotServerException>(() => client.ListUserTasks().NextPageAsync());
         Assert.Equal(503, error.StatusCode);
-        Assert.Equal(new RetryPolicy().MaxAttempts, (await emulator.Control.RequestsAsync()).Count);
+        Assert.Equal(new RetryPolicy().MaxAttempts, (await Control.RequestsAsync()).Count);
     }
 
     [Theory]
@@ -54,7 +49,7 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData("secondary_rate_limit")]
     public async Task RateLimitsWaitForRetryAfter(string kind)
     {
-        await emulator.Control.AddFaultAsync(kind, retryAfter: 2);
+        await Control.AddFaultAsync(kind, retryAfter: 2);
         await client.ListUserTasks().NextPageAsync();
         Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(clock.Delays));
     }
@@ -62,7 +57,7 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task APrimaryRateLimitWaitsForTheReset()
     {
-        await emulator.Control.AddFaultAsync("primary_rate_limit", retryAfter: 30);
+        await Control.AddFaultAsync("primary_rate_limit", retryAfter: 30);
         await client.ListUserTasks().NextPageAsync();
         Assert.InRange(Assert.Single(clock.Delays), TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(32));
     }
@@ -72,7 +67,7 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData("secondary_rate_limit")]
     public async Task ARateLimitedPostIsRetriedAndStartsOneTask(string kind)
     {
-        await emulator.Control.AddFaultAsync(kind, retryAfter: 1, method: "POST");
+        await Control.AddFaultAsync(kind, retryAfter: 1, method: "POST");
         var task = await client.StartTaskAsync(Clients.Repo, new StartTaskRequest("once"));
         Assert.NotEmpty(task.Id);
         Assert.Equal(1, await TaskCount());
@@ -84,16 +79,16 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData(503)]
     public async Task APostIsNotRetriedOnServerErrors(int status)
     {
-        await emulator.Control.AddFaultAsync("status", status: status, method: "POST");
+        await Control.AddFaultAsync("status", status: status, method: "POST");
         await Assert.ThrowsAsync<CopilotServerException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("p")));
-        Assert.Single(await emulator.Control.RequestsAsync(), r => r.Method == "POST");
+        Assert.Single(await Control.RequestsAsync(), r => r.Method == "POST");
         Assert.Empty(clock.Delays);
     }
 
     [Fact]
     public async Task APostWhoseConnectionBreaksAfterProcessingIsNotRepeated()
     {
-        await emulator.Control.AddFaultAsync("drop_after", method: "POST");
+        await Control.AddFaultAsync("drop_after", method: "POST");
         var error = await Assert.ThrowsAsync<CopilotConnectionException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("exactly once")));
         Assert.Contains("may have been started", error.Message);
         Assert.Equal(1, await TaskCount());
@@ -102,7 +97,7 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task APostWithAGarbledAnswerIsNotRepeated()
     {
-        await emulator.Control.AddFaultAsync("malformed", method: "POST");
+        await Control.AddFaultAsync("malformed", method: "POST");
         var error = await Assert.ThrowsAsync<CopilotResponseException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("exactly once")));
         Assert.Equal("CopilotInvalidResponse", error.ErrorId);
         Assert.Equal(1, await TaskCount());
@@ -113,10 +108,10 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [InlineData("malformed")]
     public async Task AGetSurvivesDroppedConnectionsAndGarbledBodies(string kind)
     {
-        var id = (await emulator.Control.SeedAsync("octo-org", "hello-world", 1)).Single();
-        await emulator.Control.AddFaultAsync(kind);
+        var id = (await Control.SeedAsync("octo-org", "hello-world", 1)).Single();
+        await Control.AddFaultAsync(kind);
         Assert.Equal(id, (await client.GetTaskAsync(id)).Id);
-        Assert.Equal(2, (await emulator.Control.RequestsAsync()).Count);
+        Assert.Equal(2, (await Control.RequestsAsync()).Count);
     }
 
     [Fact]
@@ -132,8 +127,8 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task ASlowAnswerIsATimeoutNotACancellation()
     {
-        await emulator.Control.AddFaultAsync("delay", delayMs: 3000, count: 10);
-        var options = Clients.Options(emulator.BaseUri, clock: clock);
+        await Control.AddFaultAsync("delay", delayMs: 3000, count: 10);
+        var options = Clients.Options(Emulator.BaseUri, clock: clock);
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxAttempts = 2;
         var error = await Assert.ThrowsAsync<CopilotTimeoutException>(() => new CopilotTaskClient(options).ListUserTasks().NextPageAsync());
@@ -144,8 +139,8 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task ASlowPostTimesOutOnceAndSaysTheTaskMayExist()
     {
-        await emulator.Control.AddFaultAsync("delay", delayMs: 3000, method: "POST");
-        var options = Clients.Options(emulator.BaseUri, clock: clock);
+        await Control.AddFaultAsync("delay", delayMs: 3000, method: "POST");
+        var options = Clients.Options(Emulator.BaseUri, clock: clock);
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         var error = await Assert.ThrowsAsync<CopilotTimeoutException>(() => new CopilotTaskClient(options).StartTaskAsync(Clients.Repo, new StartTaskRequest("p")));
         Assert.Contains("may have been started", error.Message);
@@ -155,7 +150,7 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task CancellingDuringARequestIsACancellation()
     {
-        await emulator.Control.AddFaultAsync("delay", delayMs: 5000);
+        await Control.AddFaultAsync("delay", delayMs: 5000);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListUserTasks().NextPageAsync(cancel.Token));
@@ -165,22 +160,22 @@ public class FaultTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task CancellingDuringABackoffStopsTheWaitAtOnce()
     {
-        await emulator.Control.AddFaultAsync("rate_limit", retryAfter: 120, count: 5);
-        var options = Clients.Options(emulator.BaseUri);
+        await Control.AddFaultAsync("rate_limit", retryAfter: 120, count: 5);
+        var options = Clients.Options(Emulator.BaseUri);
         options.Clock = AgentTasks.Core.Http.SystemRetryClock.Instance;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CopilotTaskClient(options).ListUserTasks().NextPageAsync(cancel.Token));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
-        Assert.Single(await emulator.Control.RequestsAsync());
+        Assert.Single(await Control.RequestsAsync());
     }
 
     [Fact]
     public async Task APercentageOfFailuresIsAbsorbedByRetries()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 12);
-        await emulator.Control.AddFaultAsync("status", status: 502, percent: 30);
-        var options = Clients.Options(emulator.BaseUri, clock: clock);
+        await Control.SeedAsync("octo-org", "hello-world", 12);
+        await Control.AddFaultAsync("status", status: 502, percent: 30);
+        var options = Clients.Options(Emulator.BaseUri, clock: clock);
         options.Retry.MaxAttempts = 10;
         var tasks = await OperationsTests.ReadAll(new CopilotTaskClient(options).ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 3 }));
         Assert.Equal(12, tasks.Count);

@@ -6,20 +6,15 @@ using AgentTasks.Tests.Support;
 namespace AgentTasks.Tests.Client;
 
 /// <summary>Each of the five operations, against the emulator over real loopback HTTP.</summary>
-public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
 {
-    private readonly EmulatorFixture emulator;
     private readonly CopilotTaskClient client;
 
     public OperationsTests(EmulatorFixture emulator)
+        : base(emulator)
     {
-        this.emulator = emulator;
-        client = Clients.For(emulator.BaseUri);
+        client = Clients.For(Emulator.BaseUri);
     }
-
-    public Task InitializeAsync() => emulator.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task StartSendsEveryFieldAndReturnsTheQueuedTask()
@@ -30,7 +25,7 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
         Assert.Equal(CopilotTaskState.Queued, task.State);
         Assert.Equal(("octo-org", "hello-world"), (task.Owner, task.Repo));
         Assert.Equal("perf", task.CustomAgent);
-        var sent = Assert.Single(await emulator.Control.RequestsAsync());
+        var sent = Assert.Single(await Control.RequestsAsync());
         Assert.Equal(("POST", "/agents/repos/octo-org/hello-world/tasks"), (sent.Method, sent.Path));
         using var body = JsonDocument.Parse(sent.Body!);
         Assert.Equal("Fix the login button", body.RootElement.GetProperty("prompt").GetString());
@@ -45,7 +40,7 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     public async Task StartWithOnlyAPromptSendsOnlyThePrompt()
     {
         await client.StartTaskAsync(Clients.Repo, new StartTaskRequest("Just do it"));
-        Assert.Equal("""{"prompt":"Just do it"}""", (await emulator.Control.RequestsAsync()).Single().Body);
+        Assert.Equal("""{"prompt":"Just do it"}""", (await Control.RequestsAsync()).Single().Body);
     }
 
     [Fact]
@@ -53,7 +48,7 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     {
         await Assert.ThrowsAsync<ArgumentException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("  ")));
         await Assert.ThrowsAsync<ArgumentException>(() => client.StartTaskAsync(Clients.Repo, new StartTaskRequest("p") { HeadRef = "feature" }));
-        Assert.Empty(await emulator.Control.RequestsAsync());
+        Assert.Empty(await Control.RequestsAsync());
     }
 
     [Fact]
@@ -76,8 +71,8 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task ListsForRepositoryAndUserStreamTheSeededTasks()
     {
-        var ids = await emulator.Control.SeedAsync("octo-org", "hello-world", 3);
-        await emulator.Control.SeedAsync("octo-org", "other-repo", 2);
+        var ids = await Control.SeedAsync("octo-org", "hello-world", 3);
+        await Control.SeedAsync("octo-org", "other-repo", 2);
 
         var repoTasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo));
         var userTasks = await ReadAll(client.ListUserTasks());
@@ -90,7 +85,7 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task TasksComeNewestUpdateFirstByDefaultAndAsAskedOtherwise()
     {
-        var ids = await emulator.Control.SeedAsync("octo-org", "hello-world", 3);
+        var ids = await Control.SeedAsync("octo-org", "hello-world", 3);
         Assert.Equal(ids.Reverse(), (await ReadAll(client.ListRepositoryTasks(Clients.Repo))).Select(t => t.Id));
         var ascending = new TaskQuery { Sort = TaskSortField.CreatedAt, Direction = SortDirection.Ascending };
         Assert.Equal(ids, (await ReadAll(client.ListRepositoryTasks(Clients.Repo, ascending))).Select(t => t.Id));
@@ -99,20 +94,20 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task PagingFollowsLinksAndCanStopAfterTheFirstPage()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 5);
+        await Control.SeedAsync("octo-org", "hello-world", 5);
 
         var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 2 }));
         Assert.Equal(5, all.Select(t => t.Id).Distinct().Count());
-        Assert.Equal(3, (await emulator.Control.RequestsAsync()).Count);
+        Assert.Equal(3, (await Control.RequestsAsync()).Count);
 
-        await emulator.Control.ResetAsync();
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 5);
+        await Control.ResetAsync();
+        await Control.SeedAsync("octo-org", "hello-world", 5);
         var listing = client.ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 2 });
         var first = await listing.NextPageAsync();
         Assert.Equal(2, first!.Tasks.Count);
         Assert.Equal(5, listing.TotalActiveCount);
         Assert.False(listing.IsComplete);
-        var requests = await emulator.Control.RequestsAsync();
+        var requests = await Control.RequestsAsync();
         Assert.Single(requests);
         Assert.Contains("per_page=2", requests[0].Query);
     }
@@ -120,23 +115,23 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task StateFilterSendsTheCommaListAndReturnsOnlyThoseStates()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 2, state: "failed");
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 1, state: "timed_out");
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 3, state: "completed");
+        await Control.SeedAsync("octo-org", "hello-world", 2, state: "failed");
+        await Control.SeedAsync("octo-org", "hello-world", 1, state: "timed_out");
+        await Control.SeedAsync("octo-org", "hello-world", 3, state: "completed");
 
         var query = new TaskQuery { States = new[] { CopilotTaskState.Failed, CopilotTaskState.TimedOut } };
         var tasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo, query));
 
         Assert.Equal(3, tasks.Count);
         Assert.All(tasks, t => Assert.Contains(t.State, query.States!));
-        Assert.Contains("state=failed,timed_out", (await emulator.Control.RequestsAsync()).Single().Query);
+        Assert.Contains("state=failed,timed_out", (await Control.RequestsAsync()).Single().Query);
     }
 
     [Fact]
     public async Task ArchivedFilterReturnsOnlyArchivedTasksAndCountsBoth()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 2, archived: true);
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 3);
+        await Control.SeedAsync("octo-org", "hello-world", 2, archived: true);
+        await Control.SeedAsync("octo-org", "hello-world", 3);
 
         var listing = client.ListRepositoryTasks(Clients.Repo, new TaskQuery { Archived = true });
         var tasks = await ReadAll(listing);
@@ -150,21 +145,21 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task CreatorFilterIsRepeatedAndFilters()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 2, creatorId: 7);
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 1, creatorId: 8);
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 4, creatorId: 9);
+        await Control.SeedAsync("octo-org", "hello-world", 2, creatorId: 7);
+        await Control.SeedAsync("octo-org", "hello-world", 1, creatorId: 8);
+        await Control.SeedAsync("octo-org", "hello-world", 4, creatorId: 9);
 
         var tasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { CreatorIds = new long[] { 7, 8 } }));
 
         Assert.Equal(3, tasks.Count);
         Assert.All(tasks, t => Assert.Contains(t.CreatorId!.Value, new long[] { 7, 8 }));
-        Assert.Contains("creator_id=7&creator_id=8", (await emulator.Control.RequestsAsync()).Single().Query);
+        Assert.Contains("creator_id=7&creator_id=8", (await Control.RequestsAsync()).Single().Query);
     }
 
     [Fact]
     public async Task SinceKeepsOnlyTasksUpdatedAtOrAfterIt()
     {
-        await emulator.Control.SeedAsync("octo-org", "hello-world", 4);
+        await Control.SeedAsync("octo-org", "hello-world", 4);
         var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { Direction = SortDirection.Ascending }));
         var since = all[2].UpdatedAt!.Value;
 
@@ -177,7 +172,7 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     public async Task EveryRequestCarriesTheApiHeaders()
     {
         await ReadAll(client.ListUserTasks());
-        var headers = (await emulator.Control.RequestsAsync()).Single().Headers;
+        var headers = (await Control.RequestsAsync()).Single().Headers;
         Assert.Equal("application/vnd.github+json", headers["accept"]);
         Assert.Equal("2026-03-10", headers["x-github-api-version"]);
         Assert.StartsWith("AgentTasks-PowerShell/0.1.0", headers["user-agent"]);
@@ -187,10 +182,10 @@ public class OperationsTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     [Fact]
     public async Task TheApiVersionIsConfigurable()
     {
-        var options = Clients.Options(emulator.BaseUri);
+        var options = Clients.Options(Emulator.BaseUri);
         options.ApiVersion = "2022-11-28";
         await ReadAll(new CopilotTaskClient(options).ListUserTasks());
-        Assert.Equal("2022-11-28", (await emulator.Control.RequestsAsync()).Single().Headers["x-github-api-version"]);
+        Assert.Equal("2022-11-28", (await Control.RequestsAsync()).Single().Headers["x-github-api-version"]);
     }
 
     [Fact]

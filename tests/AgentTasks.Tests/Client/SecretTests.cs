@@ -9,21 +9,19 @@ namespace AgentTasks.Tests.Client;
 
 /// <summary>The token travels in the Authorization header and nowhere else: not in what the server saw
 /// besides that header, not in log lines, exceptions or object dumps.</summary>
-public class SecretTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public class SecretTests : AgentTasks.Tests.Emulator.EmulatorTestBase
 {
-    private readonly EmulatorFixture emulator;
 
-    public SecretTests(EmulatorFixture emulator) => this.emulator = emulator;
-
-    public Task InitializeAsync() => emulator.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public SecretTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
 
     [Fact]
     public async Task TheTokenAppearsNowhereButTheAuthorizationHeader()
     {
         var log = new List<string>();
-        var client = Clients.For(emulator.BaseUri, log: log);
+        var client = Clients.For(Emulator.BaseUri, log: log);
         var errors = new List<Exception>();
 
         var task = await client.StartTaskAsync(Clients.Repo, new StartTaskRequest("Secret test"));
@@ -33,12 +31,12 @@ public class SecretTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
         await client.ListUserTasks().NextPageAsync();
         foreach (var status in new[] { 401, 403, 404, 422, 500 })
         {
-            await emulator.Control.AddFaultAsync("status", status: status, count: 5);
+            await Control.AddFaultAsync("status", status: status, count: 5);
             errors.Add(await Assert.ThrowsAnyAsync<CopilotException>(() => client.GetTaskAsync(task.Id)));
-            await emulator.Control.ClearFaultsAsync();
+            await Control.ClearFaultsAsync();
         }
 
-        var requests = await emulator.Control.RequestsAsync();
+        var requests = await Control.RequestsAsync();
         var expectedHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Clients.Token)));
         Assert.All(requests, r => Assert.Equal(expectedHash, r.AuthSha256, ignoreCase: true));
         var seenByServer = JsonSerializer.Serialize(requests);
@@ -54,8 +52,8 @@ public class SecretTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
     public async Task LogLinesSayWhatHappenedWithoutSecrets()
     {
         var log = new List<string>();
-        await emulator.Control.AddFaultAsync("status", status: 503);
-        await Clients.For(emulator.BaseUri, log: log).ListUserTasks().NextPageAsync();
+        await Control.AddFaultAsync("status", status: 503);
+        await Clients.For(Emulator.BaseUri, log: log).ListUserTasks().NextPageAsync();
         Assert.Contains(log, line => line.Contains("GET") && line.Contains("-> 503") && line.Contains("request id"));
         Assert.Contains(log, line => line.Contains("retrying in"));
         Assert.Contains(log, line => line.Contains("-> 200") && line.Contains("rate limit remaining"));

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using AgentTasks.Emulator.Tasks;
+
+namespace AgentTasks.Emulator.Api;
+
+/// <summary>The five operations, once the request is known to be authenticated and not faulted.</summary>
+internal sealed class ApiEndpoints(TaskStore store)
+{
+    public ApiResult Handle(ApiRequest request)
+    {
+        var route = request.Route;
+        switch (route.Operation)
+        {
+            case ApiOperation.ListForUser:
+                return List(request, store.All().Where(t => t.CreatorId == request.UserId), withUrls: false);
+            case ApiOperation.Get:
+                return Get(request, store.Find(route.TaskId!));
+        }
+
+        // The other three name a repository; one whose name GitHub would not allow cannot exist.
+        var (owner, repo) = (route.Owner!, route.Repo!);
+        if (!GitHubNames.IsValid(owner) || !GitHubNames.IsValid(repo))
+        {
+            return ApiResult.NotFound(route.DocumentationUrl);
+        }
+
+        return route.Operation switch
+        {
+            ApiOperation.ListForRepository => List(request, store.All().Where(t => t.BelongsTo(owner, repo)), withUrls: true),
+            ApiOperation.Start => Start(request, owner, repo),
+            _ => Get(request, store.Find(route.TaskId!) is { } task && task.BelongsTo(owner, repo) ? task : null),
+        };
+    }
+
+    private ApiResult Start(ApiRequest request, string owner, string repo)
+    {
+        if (!StartTaskBody.TryParse(request.Body, out var newTask, out var error))
+        {
+            return error;
+        }
+
+        var task = store.Start(owner, repo, request.UserId, newTask, request.Now);
+        return ApiResult.Json(StatusCodes.Status201Created, TaskJson.Task(task, request.Now, request.Origin, withSessions: false));
+    }
+
+    private static ApiResult Get(ApiRequest request, EmulatedTask? task) =>
+        task is null
+            ? ApiResult.NotFound(request.Route.DocumentationUrl)
+            : ApiResult.Json(StatusCodes.Status200OK, TaskJson.Task(task, request.Now, request.Origin, withSessions: true));
+
+    /// <summary>Sorts, then filters, then slices, as GitHub does; the totals ignore only <c>is_archived</c> and paging.</summary>
+    private static ApiResult List(ApiRequest request, IEnumerable<EmulatedTask> tasks, bool withUrls)
+    {
+        var filterByCreator = request.Route.Operation == ApiOperation.ListForRepository;
+        if (!ListQuery.TryParse(request.Query, filterByCreator, out var query, out var error))
+        {
+            return ApiResult.ValidationFailed(request.Route.DocumentationUrl, ValidationError.Invalid(error));
+        }
+
+        var seen = tasks.Select(task => (Task: task, Phase: task.PhaseAt(request.Now)));
+        var sorted = query.Ascending
+            ? seen.OrderBy(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenBy(t => t.Task.Sequence)
+            : seen.OrderByDescending(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenByDescending(t => t.Task.Sequence);
+        var matching = sorted
+            .Where(t => query.States is null || query.States.Contains(t.Phase.State))
+            .Where(t => query.Since is null || t.Phase.Since >= query.Since)
+            .Where(t => query.CreatorIds is null || query.CreatorIds.Contains(t.Task.CreatorId))
+            .Select(t => t.Task)
+            .ToList();
+        var selected = matching.Where(t => t.ArchivedAt.HasValue == query.Archived).ToList();
+        var page = selected.Skip((int)Math.Min((query.Page - 1L) * query.PerPage, int.MaxValue)).Take(query.PerPage);
+
+        var body = new JsonObject
+        {
+            ["tasks"] = new JsonArray([.. page.Select(t => TaskJson.Task(t, request.Now, withUrls ? request.Origin : null, withSessions: false))]),
+            ["total_active_count"] = matching.Count(t => !t.ArchivedAt.HasValue),
+            ["total_archived_count"] = matching.Count(t => t.ArchivedAt.HasValue),
+        };
+        var lastPage = Math.Max(1, (selected.Count + query.PerPage - 1) / query.PerPage);
+        var link = LinkHeader.Build(request.Origin, request.Path, request.Query, query.Page, query.PerPage, lastPage);
+        return ApiResult.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
+    }
+}

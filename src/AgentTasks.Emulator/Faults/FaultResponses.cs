@@ -1,0 +1,49 @@
+using System.Globalization;
+using AgentTasks.Emulator.Api;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AgentTasks.Emulator.Faults;
+
+/// <summary>The responses of the faults that answer in place of the API.</summary>
+internal static class FaultResponses
+{
+    private const int DefaultStatus = StatusCodes.Status500InternalServerError;
+    private const int DefaultRetryAfterSeconds = 1;
+
+    /// <summary>The answer <paramref name="fault"/> gives instead of serving the request, or null when the request is still served.</summary>
+    public static ApiResult? Replacing(FaultRule fault, string requestId, long? userId, DateTimeOffset now)
+    {
+        var retryAfter = fault.RetryAfter ?? DefaultRetryAfterSeconds;
+        return fault.Kind switch
+        {
+            FaultKinds.Status => Status(fault.Status ?? DefaultStatus, fault.RetryAfter),
+            FaultKinds.RateLimit => RateLimitErrors.TooManyRequests(retryAfter),
+            FaultKinds.SecondaryRateLimit => RateLimitErrors.Secondary(retryAfter, requestId),
+            FaultKinds.PrimaryRateLimit => RateLimitErrors.Primary(userId,
+                new RateLimitStatus(RateLimiter.Limit, 0, RateLimiter.Limit, (now + TimeSpan.FromSeconds(retryAfter)).ToUnixTimeSeconds())),
+            _ => null,
+        };
+    }
+
+    private static ApiResult Status(int status, int? retryAfter)
+    {
+        var headers = retryAfter is { } seconds
+            ? new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) }
+            : null;
+        if (status == StatusCodes.Status422UnprocessableEntity)
+        {
+            return ApiResult.Error(status, "Validation Failed", DocumentationUrls.Rest,
+                [new ValidationError("custom", "Injected by the emulator")], headers);
+        }
+
+        return ApiResult.Error(status, MessageFor(status), DocumentationUrls.Rest, headers: headers);
+    }
+
+    /// <summary>The messages GitHub uses for these statuses, else the standard reason phrase.</summary>
+    private static string MessageFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Requires authentication",
+        StatusCodes.Status500InternalServerError => "Server Error",
+        _ => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error",
+    };
+}

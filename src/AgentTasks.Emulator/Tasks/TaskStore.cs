@@ -1,0 +1,184 @@
+using System.Text;
+
+namespace AgentTasks.Emulator.Tasks;
+
+/// <summary>The emulator's tasks, in memory. Every method is safe to call from concurrent requests.</summary>
+internal sealed class TaskStore
+{
+    private const int NameLength = 80;
+    private const int BranchSlugLength = 40;
+    private const string DefaultModel = "claude-sonnet-4.6";
+    private const string DefaultBaseRef = "main";
+
+    private readonly object gate = new();
+    private readonly Lifecycle initialLifecycle;
+    private readonly List<EmulatedTask> tasks = [];
+    private readonly Dictionary<string, EmulatedTask> tasksById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> ownerIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> repositoryIds = new(StringComparer.OrdinalIgnoreCase);
+    private Lifecycle lifecycle;
+    private long sequence;
+
+    public TaskStore(Lifecycle lifecycle)
+    {
+        initialLifecycle = lifecycle;
+        this.lifecycle = lifecycle;
+    }
+
+    /// <summary>Starts a task that moves through its states over time.</summary>
+    public EmulatedTask Start(string owner, string repo, long creatorId, NewTask request, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return Add(owner, repo, creatorId, request, now, lifecycle.Schedule(now, request.Prompt), archivedAt: null);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> finished-looking tasks frozen in <paramref name="state"/>, one minute apart and
+    /// newest last, so that lists have something to page through without waiting.
+    /// </summary>
+    public IReadOnlyList<EmulatedTask> Seed(
+        string owner, string repo, int count, string state, bool archived, long creatorId, string? prompt, DateTimeOffset now)
+    {
+        var seeded = new List<EmulatedTask>(count);
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var createdAt = now - TimeSpan.FromMinutes(count - i);
+                var updatedAt = state == TaskStates.Queued ? createdAt : createdAt + TimeSpan.FromSeconds(30);
+                var request = new NewTask(prompt ?? $"Seeded task {i + 1}");
+                seeded.Add(Add(owner, repo, creatorId, request, createdAt, new FrozenTimeline(state, updatedAt),
+                    archived ? updatedAt : null));
+            }
+        }
+
+        return seeded;
+    }
+
+    public EmulatedTask? Find(string id)
+    {
+        lock (gate)
+        {
+            return tasksById.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>A copy of every task, oldest first.</summary>
+    public IReadOnlyList<EmulatedTask> All()
+    {
+        lock (gate)
+        {
+            return [.. tasks];
+        }
+    }
+
+    /// <summary>Puts a task in <paramref name="state"/> from now on, stopping its schedule.</summary>
+    public EmulatedTask? Freeze(string id, string state, DateTimeOffset now)
+    {
+        var task = Find(id);
+        task?.Timeline = new FrozenTimeline(state, now);
+        return task;
+    }
+
+    /// <summary>Changes the durations of tasks started from now on.</summary>
+    public void SetLifecycle(TimeSpan? queuedFor, TimeSpan? runningFor, double? timeScale)
+    {
+        lock (gate)
+        {
+            lifecycle = new Lifecycle(
+                queuedFor ?? lifecycle.QueuedFor, runningFor ?? lifecycle.RunningFor, timeScale ?? lifecycle.TimeScale);
+        }
+    }
+
+    /// <summary>Forgets every task and restores the durations the emulator started with.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            tasks.Clear();
+            tasksById.Clear();
+            ownerIds.Clear();
+            repositoryIds.Clear();
+            lifecycle = initialLifecycle;
+            sequence = 0;
+        }
+    }
+
+    private EmulatedTask Add(
+        string owner, string repo, long creatorId, NewTask request, DateTimeOffset createdAt, TaskTimeline timeline,
+        DateTimeOffset? archivedAt)
+    {
+        var number = ++sequence;
+        var name = NameOf(request.Prompt);
+        var task = new EmulatedTask(timeline)
+        {
+            Id = Guid.NewGuid().ToString(),
+            Sequence = number,
+            Owner = owner,
+            Repo = repo,
+            OwnerId = IdFor(ownerIds, owner, firstId: 1001),
+            RepositoryId = IdFor(repositoryIds, $"{owner}/{repo}", firstId: 100001),
+            CreatorId = creatorId,
+            Prompt = request.Prompt,
+            Name = name,
+            Model = request.Model ?? DefaultModel,
+            CustomAgent = request.CustomAgent,
+            CreatePullRequest = request.CreatePullRequest,
+            BaseRef = request.BaseRef ?? DefaultBaseRef,
+            HeadRef = request.HeadRef ?? $"copilot/{Slug(name)}",
+            SessionId = Guid.NewGuid().ToString(),
+            CreatedAt = createdAt,
+            ArchivedAt = archivedAt,
+            PullRequestId = 2_000_000_000 + number,
+            UsageNanoCredits = (number % 7 + 1) * 350_000_000,
+        };
+        tasks.Add(task);
+        tasksById.Add(task.Id, task);
+        return task;
+    }
+
+    /// <summary>Ids are stable per name, as GitHub's are, and differ between names.</summary>
+    private static long IdFor(Dictionary<string, long> ids, string name, long firstId)
+    {
+        if (!ids.TryGetValue(name, out var id))
+        {
+            id = firstId + ids.Count;
+            ids.Add(name, id);
+        }
+
+        return id;
+    }
+
+    private static string NameOf(string prompt)
+    {
+        var firstLine = prompt.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+        return firstLine.Length <= NameLength ? firstLine : firstLine[..NameLength];
+    }
+
+    /// <summary>A branch name like Copilot's own, <c>copilot/fix-the-login-button</c>.</summary>
+    private static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+
+            if (slug.Length == BranchSlugLength)
+            {
+                break;
+            }
+        }
+
+        var text = slug.ToString().Trim('-');
+        return text.Length > 0 ? text : "task";
+    }
+}
