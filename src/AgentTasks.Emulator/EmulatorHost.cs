@@ -45,6 +45,8 @@ internal static class EmulatorHost
                 context.Request.ContentType = "application/json";
             return next(context);
         });
+        // Routing after the middleware above: endpoint matching already checks the content type.
+        app.UseRouting();
         ControlEndpoints.Map(app);
         return app;
     }
