@@ -25,5 +25,5 @@ public sealed class CopilotClientOptions
     /// <summary>Where environment variables are read from; tests replace it.</summary>
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
     internal HttpClient? HttpClient { get; set; }
-    internal IRetryClock Clock { get; set; } = SystemRetryClock.Instance;
+    internal IClock Clock { get; set; } = SystemClock.Instance;
 }

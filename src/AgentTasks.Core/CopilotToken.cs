@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Security;
 
 namespace AgentTasks.Core;
 
@@ -14,6 +16,21 @@ public sealed class CopilotToken
             throw new ArgumentException("The token is empty.", nameof(token));
         value = token.Trim();
         Source = source;
+    }
+
+    /// <summary>Reads a SecureString (what -Token takes) into a token, freeing the unmanaged copy at once.</summary>
+    public static CopilotToken FromSecureString(SecureString secure, string source = "explicit")
+    {
+        if (secure is null) throw new ArgumentNullException(nameof(secure));
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        try
+        {
+            return new CopilotToken(Marshal.PtrToStringUni(pointer) ?? "", source);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
     }
 
     /// <summary>Where the token came from: <c>explicit</c>, <c>GH_TOKEN</c>, <c>GITHUB_TOKEN</c> or a caller's own label.</summary>

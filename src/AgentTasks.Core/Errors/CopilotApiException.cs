@@ -10,7 +10,7 @@ namespace AgentTasks.Core.Errors;
 public class CopilotApiException : CopilotException
 {
     internal CopilotApiException(string errorId, ApiFailure failure, string? hint = null)
-        : base(errorId, Describe(failure, hint), failure.Target)
+        : base(errorId, CategoryOf(failure), Describe(failure, hint), failure.Target)
     {
         StatusCode = failure.StatusCode;
         Method = failure.Method;
@@ -40,6 +40,20 @@ public class CopilotApiException : CopilotException
     public DateTimeOffset? RateLimitReset { get; }
     /// <summary>Advice of ours on top of GitHub's message, e.g. that installation tokens are refused.</summary>
     public string? Hint { get; }
+
+    /// <summary>A token the server refuses makes every call fail.</summary>
+    public override bool AffectsEveryCall => StatusCode == 401;
+
+    private static string CategoryOf(ApiFailure failure) => failure.StatusCode switch
+    {
+        401 => "AuthenticationError",
+        403 when failure.IsRateLimit => "LimitsExceeded",
+        403 => "PermissionDenied",
+        404 => "ObjectNotFound",
+        400 or 422 => "InvalidArgument",
+        429 => "LimitsExceeded",
+        _ => "ResourceUnavailable",
+    };
 
     private static string Describe(ApiFailure failure, string? hint)
     {

@@ -7,7 +7,9 @@ public sealed class CopilotConfigurationException : CopilotException
     public const string InvalidBaseUri = "CopilotInvalidBaseUri";
 
     internal CopilotConfigurationException(string errorId, string message)
-        : base(errorId, message, null)
+        : base(errorId, errorId == TokenMissing ? "AuthenticationError" : "InvalidArgument", message, null)
     {
     }
+
+    public override bool AffectsEveryCall => true;
 }

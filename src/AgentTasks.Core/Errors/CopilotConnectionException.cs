@@ -6,7 +6,7 @@ namespace AgentTasks.Core.Errors;
 public sealed class CopilotConnectionException : CopilotException
 {
     internal CopilotConnectionException(string message, string? target, Exception? inner)
-        : base("CopilotConnectionFailed", message, target, inner)
+        : base("CopilotConnectionFailed", "ConnectionError", message, target, inner)
     {
     }
 }

@@ -6,16 +6,25 @@ namespace AgentTasks.Core.Errors;
 /// cmdlets' ErrorRecords rely on it. Messages never hold the token.</summary>
 public abstract class CopilotException : Exception
 {
-    protected CopilotException(string errorId, string message, string? target, Exception? inner = null)
+    protected CopilotException(string errorId, string category, string message, string? target, Exception? inner = null)
         : base(message, inner)
     {
         ErrorId = errorId;
+        Category = category;
         Target = target;
     }
 
     /// <summary>A stable identifier such as <c>CopilotTaskNotFound</c>.</summary>
     public string ErrorId { get; }
 
+    /// <summary>The name of the PowerShell <c>ErrorCategory</c> that fits (AuthenticationError, ObjectNotFound, ...).
+    /// A name rather than the enum, so that this assembly stays free of PowerShell.</summary>
+    public string Category { get; }
+
     /// <summary>What the failure is about: a task id or <c>owner/repo</c>, when there is one.</summary>
     public string? Target { get; }
+
+    /// <summary>True when every later call with the same settings would fail the same way (no token, a bad base
+    /// URI, a token the server does not accept), so a pipeline should stop rather than fail item by item.</summary>
+    public virtual bool AffectsEveryCall => false;
 }

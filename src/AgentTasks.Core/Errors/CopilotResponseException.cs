@@ -6,7 +6,7 @@ namespace AgentTasks.Core.Errors;
 public sealed class CopilotResponseException : CopilotException
 {
     internal CopilotResponseException(string message, string? target, string? requestId, Exception? inner)
-        : base("CopilotInvalidResponse", message, target, inner)
+        : base("CopilotInvalidResponse", "InvalidResult", message, target, inner)
     {
         RequestId = requestId;
     }

@@ -7,7 +7,7 @@ namespace AgentTasks.Core.Errors;
 public sealed class CopilotTimeoutException : CopilotException
 {
     internal CopilotTimeoutException(string message, string? target, Exception? inner = null)
-        : base("CopilotTimeout", message, target, inner)
+        : base("CopilotTimeout", "OperationTimeout", message, target, inner)
     {
     }
 }

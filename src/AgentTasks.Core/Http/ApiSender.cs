@@ -25,12 +25,12 @@ internal sealed class ApiSender
     private readonly CopilotToken token;
     private readonly string apiVersion;
     private readonly RetryPolicy retry;
-    private readonly IRetryClock clock;
+    private readonly IClock clock;
     private readonly TimeSpan timeout;
     private readonly Action<string>? log;
     private readonly ResponseCache cache = new();
 
-    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, RetryPolicy retry, IRetryClock clock, TimeSpan timeout, Action<string>? log)
+    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, RetryPolicy retry, IClock clock, TimeSpan timeout, Action<string>? log)
     {
         this.http = http;
         this.token = token;

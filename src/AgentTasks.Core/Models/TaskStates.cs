@@ -29,6 +29,18 @@ public static class TaskStates
     public static CopilotTaskState Parse(string? value) =>
         value is not null && ByWireName.TryGetValue(value, out var state) ? state : CopilotTaskState.Unknown;
 
+    /// <summary>Reads a state typed by a person: the API's value (<c>in_progress</c>) or the enum's name
+    /// (<c>InProgress</c>), in any case, with '_' or '-' or neither. Anything else fails with the list of states.</summary>
+    public static CopilotTaskState ParseUserInput(string? text)
+    {
+        var squeezed = (text ?? "").Replace("_", "").Replace("-", "").Trim();
+        foreach (var state in Known)
+        {
+            if (string.Equals(state.ToString(), squeezed, StringComparison.OrdinalIgnoreCase)) return state;
+        }
+        throw new ArgumentException($"'{text}' is not a task state: expected one of {string.Join(", ", WireNames.Values)}.", nameof(text));
+    }
+
     /// <summary>The wire value of a known state.</summary>
     public static string ToWire(CopilotTaskState state) =>
         WireNames.TryGetValue(state, out var name)

@@ -162,7 +162,7 @@ public class FaultTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         await Control.AddFaultAsync("rate_limit", retryAfter: 120, count: 5);
         var options = Clients.Options(Emulator.BaseUri);
-        options.Clock = AgentTasks.Core.Http.SystemRetryClock.Instance;
+        options.Clock = AgentTasks.Core.SystemClock.Instance;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CopilotTaskClient(options).ListUserTasks().NextPageAsync(cancel.Token));

@@ -2,19 +2,19 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace AgentTasks.Core.Http;
+namespace AgentTasks.Core;
 
-/// <summary>Time as the client sees it, so that retry waits can be tested without waiting.</summary>
-internal interface IRetryClock
+/// <summary>Time as the client and the waiter see it, so that retry and poll waits can be tested without waiting.</summary>
+internal interface IClock
 {
     DateTimeOffset UtcNow { get; }
 
     Task Delay(TimeSpan delay, CancellationToken cancellationToken);
 }
 
-internal sealed class SystemRetryClock : IRetryClock
+internal sealed class SystemClock : IClock
 {
-    public static readonly SystemRetryClock Instance = new();
+    public static readonly SystemClock Instance = new();
 
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 

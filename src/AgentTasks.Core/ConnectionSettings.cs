@@ -1,0 +1,48 @@
+using System;
+
+namespace AgentTasks.Core;
+
+/// <summary>What Connect-CopilotAgent keeps for a runspace: a token, the API's base URI and version, and a
+/// default repository. Empty settings fall back to the environment (GH_TOKEN, GITHUB_TOKEN, GITHUB_API_URL).</summary>
+public sealed class ConnectionSettings
+{
+    public CopilotToken? Token { get; set; }
+    public Uri? BaseUri { get; set; }
+    public string? ApiVersion { get; set; }
+    public RepositoryName? DefaultRepository { get; set; }
+
+    /// <summary>Client options for one call: a token given to the call wins over the connection's, which wins
+    /// over the environment.</summary>
+    public CopilotClientOptions ToClientOptions(CopilotToken? callToken, Action<string>? log) => new()
+    {
+        Token = callToken ?? Token,
+        BaseUri = BaseUri,
+        ApiVersion = ApiVersion ?? CopilotClientOptions.DefaultApiVersion,
+        Log = log,
+    };
+
+    /// <summary>What the connection looks like, without the token, resolving the environment as a call would.</summary>
+    public CopilotConnectionInfo Describe(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string tokenSource;
+        try
+        {
+            tokenSource = TokenResolver.Resolve(Token, environment).Source;
+        }
+        catch (Errors.CopilotConfigurationException)
+        {
+            tokenSource = "none";
+        }
+        Uri? baseUri;
+        try
+        {
+            baseUri = ApiBaseUri.Resolve(BaseUri, environment);
+        }
+        catch (Errors.CopilotConfigurationException)
+        {
+            baseUri = null;
+        }
+        return new CopilotConnectionInfo(baseUri, ApiVersion ?? CopilotClientOptions.DefaultApiVersion, DefaultRepository?.ToString(), tokenSource);
+    }
+}

@@ -1,0 +1,14 @@
+using System;
+
+namespace AgentTasks.Core.Waiting;
+
+public sealed class WaitOptions
+{
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Stop as soon as one task has stopped running.</summary>
+    public bool Any { get; set; }
+    /// <summary>null: wait for as long as it takes.</summary>
+    public TimeSpan? Timeout { get; set; }
+    public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using AgentTasks.Core;
+using AgentTasks.Core.Errors;
+
+namespace AgentTasks.Commands;
+
+/// <summary>Keeps a token, the API's base URI and version, and a default repository for this runspace. Nothing
+/// is written to disk and no request is made: the first call tells whether the token works.</summary>
+[Cmdlet(VerbsCommunications.Connect, "CopilotAgent")]
+[OutputType(typeof(CopilotConnectionInfo))]
+public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
+{
+    /// <summary>The API root, e.g. https://HOST/api/v3 for GitHub Enterprise Server. Default: GITHUB_API_URL, else https://api.github.com.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? BaseUri { get; set; }
+
+    [Parameter]
+    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}$")]
+    public string? ApiVersion { get; set; }
+
+    /// <summary>The repository New-CopilotTask uses when none is given.</summary>
+    [Parameter]
+    [ValidateRepository]
+    public string? Repository { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var settings = new ConnectionSettings
+        {
+            Token = Token is null ? null : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
+            ApiVersion = ApiVersion,
+            DefaultRepository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!),
+        };
+        try
+        {
+            settings.BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri);
+        }
+        catch (CopilotConfigurationException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, BaseUri));
+        }
+        ConnectionStore.Replace(settings);
+        var info = settings.Describe();
+        if (!info.HasToken) WriteWarning("No token: pass -Token, or set GH_TOKEN or GITHUB_TOKEN before calling the other cmdlets.");
+        if (PassThru) WriteObject(info);
+    }
+}

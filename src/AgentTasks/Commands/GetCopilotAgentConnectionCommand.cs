@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using AgentTasks.Core;
+
+namespace AgentTasks.Commands;
+
+/// <summary>Shows what calls in this runspace will use: base URI, API version, default repository, and where the
+/// token comes from (never the token itself).</summary>
+[Cmdlet(VerbsCommon.Get, "CopilotAgentConnection")]
+[OutputType(typeof(CopilotConnectionInfo))]
+public sealed class GetCopilotAgentConnectionCommand : PSCmdlet
+{
+    protected override void EndProcessing() => WriteObject(ConnectionStore.Current.Describe());
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Management.Automation;
+using AgentTasks.Core;
+using AgentTasks.Core.Errors;
+using AgentTasks.Core.Models;
+
+namespace AgentTasks.Commands;
+
+/// <summary>Lists the user's tasks across repositories, or one repository's, or gets tasks by id (with their
+/// sessions). Pages stream to the pipeline as they arrive; -First stops the requests.</summary>
+[Cmdlet(VerbsCommon.Get, "CopilotTask", DefaultParameterSetName = UserSet, SupportsPaging = true)]
+[OutputType(typeof(CopilotTask))]
+public sealed class GetCopilotTaskCommand : CopilotCmdlet
+{
+    private const string UserSet = "User";
+    private const string RepositorySet = "Repository";
+    private const string OwnerRepoSet = "OwnerRepo";
+    private const string IdSet = "Id";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RepositorySet)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [ValidateRepository]
+    public string? Repository { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
+    public string Owner { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
+    public string Repo { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId")]
+    [ValidateTaskId]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>One or more states; the API's spelling (in_progress) and the enum's (InProgress) both work.</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    [TaskStateTransformation]
+    public CopilotTaskState[]? State { get; set; }
+
+    /// <summary>Only tasks updated at or after this time.</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Only archived tasks (the API lists either archived or non-archived tasks, never both).</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    public SwitchParameter Archived { get; set; }
+
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[]? CreatorId { get; set; }
+
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    public TaskSortField? Sort { get; set; }
+
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    public SortDirection? Direction { get; set; }
+
+    /// <summary>Tasks per request, 1 to 100. Default: just enough for -First, else 100.</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(ParameterSetName = RepositorySet)]
+    [Parameter(ParameterSetName = OwnerRepoSet)]
+    [ValidateRange(InputValidator.MinPageSize, InputValidator.MaxPageSize)]
+    public int? PageSize { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == IdSet) GetById();
+        else List();
+    }
+
+    private void GetById()
+    {
+        RepositoryName? repository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!);
+        foreach (var id in Id)
+        {
+            try
+            {
+                WriteObject(Await(repository is null ? Client.GetTaskAsync(id, Cancellation) : Client.GetTaskAsync(repository, id, Cancellation)));
+            }
+            catch (CopilotException e)
+            {
+                WriteFailure(e, id);
+            }
+        }
+    }
+
+    private void List()
+    {
+        var repository = RepositoryFrom(Repository, Owner, Repo, orDefault: false);
+        var query = new TaskQuery
+        {
+            States = State,
+            Since = Since is { } since ? new DateTimeOffset(since) : null,
+            Archived = Archived.IsPresent ? true : null,
+            CreatorIds = CreatorId,
+            Sort = Sort,
+            Direction = Direction,
+            PageSize = PagedTaskReader.PageSizeFor(PageSize, PagingParameters.Skip, PagingParameters.First),
+        };
+        TaskListing listing;
+        try
+        {
+            listing = repository is null ? Client.ListUserTasks(query) : Client.ListRepositoryTasks(repository, query);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, repository?.ToString()));
+            return;
+        }
+
+        var reader = new PagedTaskReader(listing, PagingParameters.Skip, PagingParameters.First);
+        try
+        {
+            var first = true;
+            for (var tasks = Await(reader.NextAsync(Cancellation)); tasks is not null; tasks = Await(reader.NextAsync(Cancellation)))
+            {
+                // PowerShell's convention: the total count comes first, then the objects.
+                if (first && PagingParameters.IncludeTotalCount)
+                {
+                    var total = reader.TotalCount(Archived.IsPresent);
+                    WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total is null ? 0.0 : 1.0));
+                }
+                first = false;
+                foreach (var task in tasks) WriteObject(task);
+            }
+        }
+        catch (CopilotException e)
+        {
+            WriteFailure(e, repository?.ToString());
+        }
+    }
+}

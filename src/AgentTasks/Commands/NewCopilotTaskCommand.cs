@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using AgentTasks.Core;
+using AgentTasks.Core.Errors;
+using AgentTasks.Core.Models;
+using AgentTasks.Core.Waiting;
+
+namespace AgentTasks.Commands;
+
+/// <summary>Starts a Copilot cloud agent task per prompt. A start is never retried once it may have reached the
+/// server, so a pipeline of prompts never starts a task twice.</summary>
+[Cmdlet(VerbsCommon.New, "CopilotTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RepositorySet)]
+[OutputType(typeof(CopilotTask))]
+public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
+{
+    private const string RepositorySet = "Repository";
+    private const string OwnerRepoSet = "OwnerRepo";
+    private readonly List<WaitTarget> started = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Prompt { get; set; } = "";
+
+    /// <summary>owner/repo; default: the repository given to Connect-CopilotAgent.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = RepositorySet)]
+    [ValidateRepository]
+    public string? Repository { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = OwnerRepoSet)]
+    public string Owner { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = OwnerRepoSet)]
+    public string Repo { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? BaseRef { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? HeadRef { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelCompleter))]
+    public string? Model { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CustomAgent { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter CreatePullRequest { get; set; }
+
+    /// <summary>Return the tasks once they stop running instead of at once.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: seconds to wait at most (-1: no limit).</summary>
+    [Parameter]
+    [ValidateRange(-1, int.MaxValue)]
+    public int Timeout { get; set; } = -1;
+
+    /// <summary>With -Wait: seconds between polls.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
+
+    protected override void ProcessRecord()
+    {
+        var about = $"Task \"{WhatIfText.PromptPreview(Prompt)}\"";
+        RepositoryName? repository;
+        StartTaskRequest request;
+        try
+        {
+            repository = RepositoryFrom(Repository, Owner, Repo, orDefault: true)
+                ?? throw new ArgumentException("No repository: give -Repository owner/repo (or -Owner and -Repo), or a default with Connect-CopilotAgent -Repository.");
+            request = new StartTaskRequest(InputValidator.Prompt(Prompt))
+            {
+                BaseRef = BaseRef,
+                HeadRef = HeadRef,
+                Model = Model,
+                CustomAgent = CustomAgent,
+                CreatePullRequest = CreatePullRequest,
+            };
+            if (HeadRef is not null && BaseRef is null)
+                throw new ArgumentException("-HeadRef works only together with -BaseRef: the agent then works on the pull request from HeadRef into BaseRef.");
+        }
+        catch (ArgumentException e)
+        {
+            WriteFailure(e, Prompt, about);
+            return;
+        }
+
+        if (!ShouldProcess(repository.ToString(), WhatIfText.StartTaskAction(Prompt))) return;
+        try
+        {
+            var task = Await(Client.StartTaskAsync(repository, request, Cancellation));
+            if (Wait) started.Add(new WaitTarget(task.Id, repository));
+            else WriteObject(task);
+        }
+        catch (CopilotException e)
+        {
+            WriteFailure(e, repository.ToString(), about);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (started.Count > 0) WaitAndWrite(started, any: false, Timeout, PollInterval);
+    }
+}

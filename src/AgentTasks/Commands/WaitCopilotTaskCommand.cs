@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using AgentTasks.Core;
+using AgentTasks.Core.Models;
+using AgentTasks.Core.Waiting;
+
+namespace AgentTasks.Commands;
+
+/// <summary>Waits, like Wait-Job, until tasks stop running (leave queued and in_progress), then returns them.
+/// Tasks come from the pipeline (objects or ids); the wait starts once all have arrived.</summary>
+[Cmdlet(VerbsLifecycle.Wait, "CopilotTask")]
+[OutputType(typeof(CopilotTask))]
+public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
+{
+    private readonly List<WaitTarget> targets = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskId")]
+    [ValidateTaskId]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>owner/repo, when known: tasks of one repository are then polled with one request per round.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRepository]
+    public string? Repository { get; set; }
+
+    /// <summary>Return as soon as one task has stopped.</summary>
+    [Parameter]
+    public SwitchParameter Any { get; set; }
+
+    /// <summary>Seconds to wait at most (-1, the default: no limit). Tasks still running then get an
+    /// OperationTimeout error each, followed by the last state seen.</summary>
+    [Parameter]
+    [ValidateRange(-1, int.MaxValue)]
+    public int Timeout { get; set; } = -1;
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
+
+    protected override void ProcessRecord()
+    {
+        var repository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!);
+        foreach (var id in Id) targets.Add(new WaitTarget(id, repository));
+    }
+
+    protected override void EndProcessing()
+    {
+        if (targets.Count > 0) WaitAndWrite(targets, Any, Timeout, PollInterval);
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using AgentTasks.Core.Errors;
+
+namespace AgentTasks;
+
+/// <summary>Turns the core's exceptions into ErrorRecords: the stable ErrorId, the category the core names, the
+/// task id or repository as target, and the full message (GitHub's message, documentation URL, request id) in
+/// ErrorDetails, with our hint as the recommended action.</summary>
+internal static class ErrorRecords
+{
+    public const string InvalidArgumentId = "CopilotInvalidArgument";
+
+    public static ErrorRecord From(Exception error, object? target)
+    {
+        switch (error)
+        {
+            case CopilotException copilot:
+                var category = Enum.TryParse<ErrorCategory>(copilot.Category, out var parsed) ? parsed : ErrorCategory.NotSpecified;
+                var record = new ErrorRecord(copilot, copilot.ErrorId, category, copilot.Target ?? target)
+                {
+                    ErrorDetails = new ErrorDetails(copilot.Message),
+                };
+                if (copilot is CopilotApiException { Hint: { } hint }) record.ErrorDetails.RecommendedAction = hint;
+                return record;
+            case ArgumentException argument:
+                return new ErrorRecord(argument, InvalidArgumentId, ErrorCategory.InvalidArgument, target);
+            default:
+                return new ErrorRecord(error, "CopilotUnexpectedError", ErrorCategory.NotSpecified, target);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace AgentTasks;
+
+/// <summary>Lets -Token take a plain string as well as a SecureString (runbooks read tokens from variables and
+/// environment as strings). The string is copied into a SecureString and not kept.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is not string text) return value;
+        var secure = new SecureString();
+        foreach (var c in text) secure.AppendChar(c);
+        secure.MakeReadOnly();
+        return secure;
+    }
+}

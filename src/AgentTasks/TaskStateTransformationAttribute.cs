@@ -1,0 +1,37 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using AgentTasks.Core.Models;
+
+namespace AgentTasks;
+
+/// <summary>Lets -State take the API's spelling (<c>in_progress</c>, <c>timed_out</c>) as well as the enum's
+/// (<c>InProgress</c>); an unknown state fails binding with the list of states.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class TaskStateTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var states = new List<CopilotTaskState>();
+        foreach (var item in Items(inputData))
+        {
+            var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            try
+            {
+                states.Add(value is CopilotTaskState state && state != CopilotTaskState.Unknown ? state : TaskStates.ParseUserInput(value?.ToString()));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentTransformationMetadataException(e.Message, e);
+            }
+        }
+        return states.ToArray();
+    }
+
+    private static IEnumerable Items(object? input)
+    {
+        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        return value is IEnumerable items and not string ? items : new[] { value };
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using AgentTasks.Core.Waiting;
+
+namespace AgentTasks;
+
+/// <summary>The wait shared by Wait-CopilotTask and New-CopilotTask -Wait: poll rounds from the core, progress
+/// between them, then the stopped tasks, and for each task still running at the timeout an OperationTimeout
+/// error followed by the last object seen.</summary>
+public abstract class TaskWaitingCmdlet : CopilotCmdlet
+{
+    private const int ProgressId = 1;
+    private const string Activity = "Waiting for Copilot tasks";
+
+    protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any, int timeoutSeconds, int pollSeconds)
+    {
+        var options = new WaitOptions
+        {
+            Any = any,
+            Timeout = timeoutSeconds < 0 ? null : TimeSpan.FromSeconds(timeoutSeconds),
+            PollInterval = TimeSpan.FromSeconds(pollSeconds),
+        };
+        var waiter = new TaskWaiter(Client, targets, options);
+        while (true)
+        {
+            Await(waiter.PollAsync(Cancellation));
+            foreach (var failure in waiter.TakeFailures()) WriteFailure(failure, failure.Target);
+            foreach (var warning in waiter.TakeWarnings()) WriteWarning(warning);
+            var progress = waiter.Progress;
+            WriteProgress(new ProgressRecord(ProgressId, Activity, progress.Status) { PercentComplete = progress.PercentComplete });
+            if (waiter.IsDone) break;
+            Await(waiter.DelayAsync(Cancellation));
+        }
+        WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+
+        foreach (var task in waiter.Stopped) WriteObject(task);
+        if (!waiter.TimedOut) return;
+        foreach (var (error, lastSeen) in waiter.TimeoutResults())
+        {
+            WriteFailure(error, error.Target);
+            if (lastSeen is not null) WriteObject(lastSeen);
+        }
+    }
+}
