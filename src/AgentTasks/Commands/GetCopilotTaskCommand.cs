@@ -54,7 +54,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[]? CreatorId { get; set; }
 
     [Parameter(ParameterSetName = UserSet)]
