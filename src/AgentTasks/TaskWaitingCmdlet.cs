@@ -28,7 +28,7 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
             foreach (var failure in waiter.TakeFailures()) WriteFailure(failure, failure.Target);
             foreach (var warning in waiter.TakeWarnings()) WriteWarning(warning);
             var progress = waiter.Progress;
-            WriteProgress(new ProgressRecord(ProgressId, Activity, progress.Status) { PercentComplete = progress.PercentComplete });
+            WriteProgress(new ProgressRecord(ProgressId, Activity, progress.Status) { PercentComplete = progress.PercentComplete, CurrentOperation = progress.PendingTasks });
             if (waiter.IsDone) break;
             Await(waiter.DelayAsync(Cancellation));
         }

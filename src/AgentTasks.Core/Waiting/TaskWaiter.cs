@@ -14,6 +14,7 @@ namespace AgentTasks.Core.Waiting;
 /// nothing changes and the conditional request answers 304); others with a conditional GET each.</summary>
 public sealed class TaskWaiter
 {
+    private const int ProgressTaskNames = 5;
     private readonly CopilotTaskClient client;
     private readonly WaitOptions options;
     private readonly IClock clock;
@@ -98,7 +99,10 @@ public sealed class TaskWaiter
             if (failed > 0) status += $", {failed} failed";
             var waiting = string.Join(", ", running.Select(g => $"{g.Key}: {g.Count()}"));
             if (waiting.Length > 0) status += "; " + waiting;
-            return new WaitProgress(entries.Count, stopped, failed, status, clock.UtcNow - started);
+            var pending = entries.Where(e => e.IsPending).ToList();
+            var named = string.Join(", ", pending.Take(ProgressTaskNames).Select(e => $"{ShortId(e.Target.Id)} {e.Latest?.StateValue ?? "not seen yet"}"));
+            if (pending.Count > ProgressTaskNames) named += $", +{pending.Count - ProgressTaskNames} more";
+            return new WaitProgress(entries.Count, stopped, failed, status, named, clock.UtcNow - started);
         }
     }
 
@@ -153,6 +157,9 @@ public sealed class TaskWaiter
     // Worth another round: the server or the network may recover while we wait anyway.
     private static bool IsTransient(CopilotException error) =>
         error is CopilotServerException or CopilotRateLimitException or CopilotTimeoutException or CopilotConnectionException or CopilotResponseException;
+
+    // The first block of a UUID is enough to tell tasks apart on a progress line.
+    private static string ShortId(string id) => id.Length > 8 && id[8] == '-' ? id.Substring(0, 8) : id;
 
     private static string Describe(TimeSpan elapsed) =>
         elapsed.TotalMinutes >= 1 ? $"{elapsed.TotalMinutes:0.#} min" : $"{elapsed.TotalSeconds:0.#} s";

@@ -173,6 +173,7 @@ public class TaskWaiterTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         var progress = waiter.Progress;
         Assert.Equal((4, 1, 25), (progress.Total, progress.Stopped, progress.PercentComplete));
         Assert.Equal("1 of 4 stopped; in_progress: 2, queued: 1", progress.Status);
+        Assert.Equal($"{running[0][..8]} in_progress, {running[1][..8]} in_progress, {queued[0][..8]} queued", progress.PendingTasks);
         Assert.False(waiter.IsDone);
     }
 
