@@ -40,8 +40,9 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
                 var callToken = Token is null ? null : CopilotToken.FromSecureString(Token);
                 return client = new CopilotTaskClient(Connection.ToClientOptions(callToken, verboseLines.Enqueue));
             }
-            catch (CopilotException e)
+            catch (Exception e) when (e is CopilotException or ArgumentException)
             {
+                // No usable token or base URI: every call of this pipeline would fail the same way.
                 ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw;
             }

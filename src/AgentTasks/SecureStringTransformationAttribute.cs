@@ -13,6 +13,7 @@ public sealed class SecureStringTransformationAttribute : ArgumentTransformation
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         if (value is not string text) return value;
+        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentTransformationMetadataException("The token is empty.");
         var secure = new SecureString();
         foreach (var c in text) secure.AppendChar(c);
         secure.MakeReadOnly();

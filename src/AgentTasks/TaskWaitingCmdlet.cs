@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using AgentTasks.Core.Errors;
 using AgentTasks.Core.Waiting;
 
 namespace AgentTasks;
@@ -24,7 +25,16 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
         var waiter = new TaskWaiter(Client, targets, options);
         while (true)
         {
-            Await(waiter.PollAsync(Cancellation));
+            try
+            {
+                Await(waiter.PollAsync(Cancellation));
+            }
+            catch (CopilotException e)
+            {
+                // Only what affects every task escapes the waiter (a refused token): WriteFailure makes it terminating.
+                WriteFailure(e, e.Target);
+                return;
+            }
             foreach (var failure in waiter.TakeFailures()) WriteFailure(failure, failure.Target);
             foreach (var warning in waiter.TakeWarnings()) WriteWarning(warning);
             var progress = waiter.Progress;

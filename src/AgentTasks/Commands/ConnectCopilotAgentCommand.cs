@@ -30,19 +30,22 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
 
     protected override void EndProcessing()
     {
-        var settings = new ConnectionSettings
-        {
-            Token = Token is null ? null : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
-            ApiVersion = ApiVersion,
-            DefaultRepository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!),
-        };
+        ConnectionSettings settings;
         try
         {
-            settings.BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri);
+            settings = new ConnectionSettings
+            {
+                Token = Token is null ? null : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
+                BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri),
+                ApiVersion = ApiVersion,
+                DefaultRepository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!),
+            };
         }
-        catch (CopilotConfigurationException e)
+        catch (Exception e) when (e is CopilotException or ArgumentException)
         {
+            // Nothing is kept: the previous connection stays as it was.
             ThrowTerminatingError(ErrorRecords.From(e, BaseUri));
+            return;
         }
         ConnectionStore.Replace(settings);
         var info = settings.Describe();

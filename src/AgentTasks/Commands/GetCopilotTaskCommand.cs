@@ -38,6 +38,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
     [TaskStateTransformation]
+    [ArgumentCompleter(typeof(TaskStateCompleter))]
     public CopilotTaskState[]? State { get; set; }
 
     /// <summary>Only tasks updated at or after this time.</summary>
@@ -98,25 +99,16 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     private void List()
     {
-        var repository = RepositoryFrom(Repository, Owner, Repo, orDefault: false);
-        var query = new TaskQuery
-        {
-            States = State,
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Archived = Archived.IsPresent ? true : null,
-            CreatorIds = CreatorId,
-            Sort = Sort,
-            Direction = Direction,
-            PageSize = PagedTaskReader.PageSizeFor(PageSize, PagingParameters.Skip, PagingParameters.First),
-        };
+        RepositoryName? repository = null;
         TaskListing listing;
         try
         {
-            listing = repository is null ? Client.ListUserTasks(query) : Client.ListRepositoryTasks(repository, query);
+            repository = RepositoryFrom(Repository, Owner, Repo, orDefault: false);
+            listing = ListingFor(repository);
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, repository?.ToString()));
+            ThrowTerminatingError(ErrorRecords.From(e, repository?.ToString() ?? Repository));
             return;
         }
 
@@ -140,5 +132,20 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         {
             WriteFailure(e, repository?.ToString());
         }
+    }
+
+    private TaskListing ListingFor(RepositoryName? repository)
+    {
+        var query = new TaskQuery
+        {
+            States = State,
+            Since = Since is { } since ? new DateTimeOffset(since) : null,
+            Archived = Archived.IsPresent ? true : null,
+            CreatorIds = CreatorId,
+            Sort = Sort,
+            Direction = Direction,
+            PageSize = PagedTaskReader.PageSizeFor(PageSize, PagingParameters.Skip, PagingParameters.First),
+        };
+        return repository is null ? Client.ListUserTasks(query) : Client.ListRepositoryTasks(repository, query);
     }
 }

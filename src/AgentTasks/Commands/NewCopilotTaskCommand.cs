@@ -35,22 +35,19 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     public string Repo { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     public string? BaseRef { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     public string? HeadRef { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModelCompleter))]
     public string? Model { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     public string? CustomAgent { get; set; }
 
+    // From the pipeline PowerShell binds only Booleans and numbers to a switch: a CSV cell fails that row's binding.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter CreatePullRequest { get; set; }
 
@@ -85,7 +82,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
                 CustomAgent = CustomAgent,
                 CreatePullRequest = CreatePullRequest,
             };
-            if (HeadRef is not null && BaseRef is null)
+            if (!string.IsNullOrEmpty(HeadRef) && string.IsNullOrEmpty(BaseRef))
                 throw new ArgumentException("-HeadRef works only together with -BaseRef: the agent then works on the pull request from HeadRef into BaseRef.");
         }
         catch (ArgumentException e)
