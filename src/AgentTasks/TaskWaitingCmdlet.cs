@@ -14,13 +14,24 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
     private const int ProgressId = 1;
     private const string Activity = "Waiting for Copilot tasks";
 
-    protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any, int timeoutSeconds, int pollSeconds)
+    /// <summary>Seconds to wait at most (-1, the default: no limit). Tasks still running then get an
+    /// OperationTimeout error each, followed by the last state seen. New-CopilotTask uses it with -Wait.</summary>
+    [Parameter]
+    [ValidateRange(-1, int.MaxValue)]
+    public int Timeout { get; set; } = -1;
+
+    /// <summary>Seconds between poll rounds.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
+
+    protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any)
     {
         var options = new WaitOptions
         {
             Any = any,
-            Timeout = timeoutSeconds < 0 ? null : TimeSpan.FromSeconds(timeoutSeconds),
-            PollInterval = TimeSpan.FromSeconds(pollSeconds),
+            Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
+            PollInterval = TimeSpan.FromSeconds(PollInterval),
         };
         var waiter = new TaskWaiter(Client, targets, options);
         while (true)

@@ -55,16 +55,6 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
-    /// <summary>With -Wait: seconds to wait at most (-1: no limit).</summary>
-    [Parameter]
-    [ValidateRange(-1, int.MaxValue)]
-    public int Timeout { get; set; } = -1;
-
-    /// <summary>With -Wait: seconds between polls.</summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
-
     protected override void ProcessRecord()
     {
         var about = $"Task \"{WhatIfText.PromptPreview(Prompt)}\"";
@@ -106,6 +96,6 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
 
     protected override void EndProcessing()
     {
-        if (started.Count > 0) WaitAndWrite(started, any: false, Timeout, PollInterval);
+        if (started.Count > 0) WaitAndWrite(started, any: false);
     }
 }

@@ -29,16 +29,6 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
     [Parameter]
     public SwitchParameter Any { get; set; }
 
-    /// <summary>Seconds to wait at most (-1, the default: no limit). Tasks still running then get an
-    /// OperationTimeout error each, followed by the last state seen.</summary>
-    [Parameter]
-    [ValidateRange(-1, int.MaxValue)]
-    public int Timeout { get; set; } = -1;
-
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
-
     protected override void ProcessRecord()
     {
         var repository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!);
@@ -47,6 +37,6 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
 
     protected override void EndProcessing()
     {
-        if (targets.Count > 0) WaitAndWrite(targets, Any, Timeout, PollInterval);
+        if (targets.Count > 0) WaitAndWrite(targets, Any);
     }
 }
