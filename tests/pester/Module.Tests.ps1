@@ -1,0 +1,193 @@
+Describe 'The AgentTasks module' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'common.ps1')
+        $manifestPath = Get-BuiltModuleManifest
+        $expectedCmdlets = @(
+            'Connect-CopilotAgent'
+            'Disconnect-CopilotAgent'
+            'Get-CopilotAgentConnection'
+            'Get-CopilotTask'
+            'New-CopilotTask'
+            'Wait-CopilotTask'
+        )
+        # The one place the version is written.
+        [xml] $buildProps = Get-Content -LiteralPath (Join-Path (Get-RepositoryRoot) 'Directory.Build.props') -Raw
+        $versionPrefix = @($buildProps.Project.PropertyGroup | ForEach-Object { $_.VersionPrefix } | Where-Object { $_ })[0]
+        $versionSuffix = @($buildProps.Project.PropertyGroup | ForEach-Object { $_.VersionSuffix } | Where-Object { $_ })[0]
+    }
+
+    Context 'The manifest of the built module' {
+        BeforeAll {
+            $manifest = Test-ModuleManifest -Path $manifestPath -ErrorVariable manifestErrors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+
+        It 'passes Test-ModuleManifest: every file it lists is there' {
+            $manifestErrors | Should -BeNullOrEmpty
+            $manifest | Should -Not -BeNullOrEmpty
+        }
+
+        It 'carries the version of Directory.Build.props' {
+            $manifest.Version.ToString() | Should -Be $versionPrefix
+            "$($manifest.PrivateData.PSData.Prerelease)" | Should -Be "$versionSuffix"
+            Get-Content -LiteralPath $manifestPath -Raw | Should -Not -BeLike '*{{*'
+        }
+
+        It 'exports exactly the six cmdlets and nothing else' {
+            @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be $expectedCmdlets
+            $manifest.ExportedFunctions.Count | Should -Be 0
+            $manifest.ExportedAliases.Count | Should -Be 0
+            $manifest.ExportedVariables.Count | Should -Be 0
+        }
+
+        It 'is for Windows PowerShell 5.1 and PowerShell 7, and says so in its tags' {
+            @($manifest.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
+            $manifest.CompatiblePSEditions | Should -Contain $PSVersionTable.PSEdition
+            $manifest.PowerShellVersion | Should -Be ([version] '5.1')
+            $manifest.Tags | Should -Contain 'PSEdition_Desktop'
+            $manifest.Tags | Should -Contain 'PSEdition_Core'
+        }
+
+        It 'has what the PowerShell Gallery shows' {
+            $manifest.Description | Should -Not -BeNullOrEmpty
+            $manifest.Author | Should -Not -BeNullOrEmpty
+            $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+            $manifest.Guid | Should -Not -Be ([guid]::Empty)
+        }
+    }
+
+    Context 'The imported module' {
+        It 'is the built one in out/AgentTasks, not src/' {
+            $module = Get-Module -Name AgentTasks
+
+            $module | Should -HaveCount 1
+            $module.ModuleBase | Should -Be (Split-Path -Parent $manifestPath)
+            $module.ModuleType | Should -Be 'Binary'
+            @((Get-Command -Module AgentTasks).Name | Sort-Object) | Should -Be $expectedCmdlets
+            (Get-Command -Module AgentTasks).CommandType | Select-Object -Unique | Should -Be 'Cmdlet'
+        }
+
+        It '<Name> declares its output type' -ForEach @(
+            @{ Name = 'New-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
+            @{ Name = 'Get-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
+            @{ Name = 'Wait-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
+            @{ Name = 'Connect-CopilotAgent'; Type = 'AgentTasks.Core.CopilotConnectionInfo' }
+            @{ Name = 'Get-CopilotAgentConnection'; Type = 'AgentTasks.Core.CopilotConnectionInfo' }
+        ) {
+            (Get-Command -Name $Name).OutputType.Name | Should -Contain $Type
+        }
+
+        It 'gives Get-CopilotTask the parameter sets User (default), Repository, OwnerRepo and Id, and paging' {
+            $command = Get-Command -Name Get-CopilotTask
+
+            $command.DefaultParameterSet | Should -Be 'User'
+            @($command.ParameterSets.Name | Sort-Object) | Should -Be @('Id', 'OwnerRepo', 'Repository', 'User')
+            $command.Parameters.Keys | Should -Contain 'First'
+            $command.Parameters.Keys | Should -Contain 'Skip'
+            $command.Parameters.Keys | Should -Contain 'IncludeTotalCount'
+            $command.Parameters.Keys | Should -Not -Contain 'WhatIf'
+        }
+
+        It 'gives New-CopilotTask the parameter sets Repository (default) and OwnerRepo, and -WhatIf/-Confirm' {
+            $command = Get-Command -Name New-CopilotTask
+
+            $command.DefaultParameterSet | Should -Be 'Repository'
+            @($command.ParameterSets.Name | Sort-Object) | Should -Be @('OwnerRepo', 'Repository')
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
+            $command.Parameters.Keys | Should -Contain 'Confirm'
+        }
+
+        It 'completes -State with the API''s spelling of the states' {
+            $line = 'Get-CopilotTask -State in'
+            $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+            $completions | Should -Contain 'in_progress'
+            $completions | Should -Not -Contain 'Unknown'
+        }
+
+        It '<Name> has help: a synopsis, a description and examples' -ForEach @(
+            @{ Name = 'Connect-CopilotAgent' }
+            @{ Name = 'Disconnect-CopilotAgent' }
+            @{ Name = 'Get-CopilotAgentConnection' }
+            @{ Name = 'Get-CopilotTask' }
+            @{ Name = 'New-CopilotTask' }
+            @{ Name = 'Wait-CopilotTask' }
+        ) {
+            $help = Get-Help -Name $Name -Full
+
+            # Without a help file PowerShell makes up a synopsis from the syntax and has no description.
+            "$($help.Synopsis)".Trim() | Should -Not -BeLike "$Name *"
+            "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
+            ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+            @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        }
+
+        It 'loads in a new runspace' {
+            $result = Invoke-InNewRunspace -ScriptBlock { (Get-Command -Module AgentTasks).Count }
+
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0] | Should -Be 6
+        }
+    }
+
+    Context 'Format views' {
+        BeforeAll {
+            $savedEnvironment = Save-AgentTasksEnvironment
+            $emulator = Start-TestEmulator
+            $repository = 'octocat/hello-world'
+            Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token 'format-token' -Repository $repository
+            $ids = @(New-EmulatorTask $emulator -Count 2)
+
+            # Table or list text without colours, as the lines that are not blank.
+            function Get-FormattedLine {
+                param([Parameter(ValueFromPipeline)] $InputObject)
+                begin {
+                    $items = [System.Collections.Generic.List[object]]::new()
+                }
+                process {
+                    $items.Add($InputObject)
+                }
+                end {
+                    $text = $items | Out-String -Width 250
+                    $escape = [char] 27
+                    ($text -replace "$escape\[[0-9;]*m", '') -split '\r?\n' | Where-Object { $_.Trim() }
+                }
+            }
+        }
+
+        AfterAll {
+            Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
+        }
+
+        It 'shows tasks as a narrow table by default: Id, State, Repository, Name, Updated' {
+            $lines = @(Get-CopilotTask -Repository $repository | Get-FormattedLine)
+
+            $lines[0] | Should -Match '^\s*Id\s+State\s+Repository\s+Name\s+Updated\s*$'
+            $lines[0] | Should -Not -Match 'StateValue|Sessions|Artifacts'
+            $lines | Should -HaveCount 4
+            $lines[2] | Should -BeLike "*Completed*$repository*"
+        }
+
+        It 'uses the same table for Format-Table' {
+            $text = (Get-CopilotTask -Repository $repository | Format-Table | Get-FormattedLine) -join "`n"
+
+            $text | Should -Match '\bId\b'
+            $text | Should -Match '\bState\b'
+            $text | Should -BeLike "*$($ids[0])*"
+        }
+
+        It 'has a list view with the sessions' {
+            $text = (Get-CopilotTask -Id $ids[0] | Format-List | Get-FormattedLine) -join "`n"
+
+            $text | Should -Match '(?m)^Id\s*:'
+            $text | Should -Match '(?m)^State\s*:\s*Completed'
+            $text | Should -Match '(?m)^Sessions\s*:'
+        }
+
+        It 'shows the connection without the token' {
+            $text = (Get-CopilotAgentConnection | Get-FormattedLine) -join "`n"
+
+            $text | Should -Match '(?m)^TokenSource\s*:\s*Connect-CopilotAgent'
+            $text | Should -Not -BeLike '*format-token*'
+        }
+    }
+}

@@ -1,0 +1,315 @@
+# Dot-sourced by every *.Tests.ps1 in its BeforeAll: imports the BUILT module (out/AgentTasks, never src/), runs the
+# API emulator on a free loopback port, and drives its /_emulator/ control surface (src/AgentTasks.Emulator/README.md).
+# Runs on Windows PowerShell 5.1 and PowerShell 7.
+
+function Get-RepositoryRoot {
+    [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+}
+
+function Get-BuiltModuleManifest {
+    [System.IO.Path]::Combine((Get-RepositoryRoot), 'out', 'AgentTasks', 'AgentTasks.psd1')
+}
+
+# The emulator dll: AGENTTASKS_EMULATOR when build.ps1 or CI names it, else the newest Debug or Release build.
+function Get-EmulatorPath {
+    if ($env:AGENTTASKS_EMULATOR) {
+        if (-not (Test-Path -LiteralPath $env:AGENTTASKS_EMULATOR)) {
+            throw "AGENTTASKS_EMULATOR names '$env:AGENTTASKS_EMULATOR', which does not exist."
+        }
+        return $env:AGENTTASKS_EMULATOR
+    }
+    $candidates = foreach ($configuration in 'Debug', 'Release') {
+        $path = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'AgentTasks.Emulator', 'bin', $configuration, 'net10.0', 'AgentTasks.Emulator.dll')
+        Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
+    }
+    $newest = $candidates | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if (-not $newest) {
+        throw 'The emulator is not built (src/AgentTasks.Emulator/bin/<Configuration>/net10.0/AgentTasks.Emulator.dll is missing): run ./build.ps1 -Task Build first.'
+    }
+    $newest.FullName
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    try {
+        $listener.Start()
+        $listener.LocalEndpoint.Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+<#
+.SYNOPSIS
+Starts the built emulator with a fast clock on a free loopback port and waits until its control surface answers.
+Returns an object with BaseUri (http://127.0.0.1:PORT, no trailing slash), Process and the paths of its logs.
+#>
+function Start-TestEmulator {
+    [CmdletBinding()]
+    param(
+        [double] $QueuedSeconds = 0.3,
+        [double] $RunningSeconds = 1,
+        [int] $StartTimeoutSeconds = 60
+    )
+    $dotnet = (Get-Command -Name dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+    $dll = Get-EmulatorPath
+    $invariant = [System.Globalization.CultureInfo]::InvariantCulture
+    # The port is free when asked for but may be taken before the emulator binds it: try again with another.
+    for ($attempt = 1; ; $attempt++) {
+        $port = Get-FreeTcpPort
+        $baseUri = "http://127.0.0.1:$port"
+        $logStem = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "agenttasks-emulator-$port-$([guid]::NewGuid().ToString('N'))")
+        $arguments = @(
+            "`"$dll`""
+            '--urls', $baseUri
+            '--queued-seconds', $QueuedSeconds.ToString($invariant)
+            '--running-seconds', $RunningSeconds.ToString($invariant)
+        )
+        $process = Start-Process -FilePath $dotnet -ArgumentList $arguments -NoNewWindow -PassThru `
+            -RedirectStandardOutput "$logStem.out.log" -RedirectStandardError "$logStem.err.log"
+        $emulator = [pscustomobject]@{
+            BaseUri   = $baseUri
+            Process   = $process
+            OutputLog = "$logStem.out.log"
+            ErrorLog  = "$logStem.err.log"
+        }
+        if (Wait-TestEmulator -Emulator $emulator -TimeoutSeconds $StartTimeoutSeconds) {
+            return $emulator
+        }
+        $errorText = Get-Content -LiteralPath $emulator.ErrorLog -Raw -ErrorAction SilentlyContinue
+        Stop-TestEmulator -Emulator $emulator
+        if ($attempt -ge 3) {
+            throw "The emulator ($dll) did not answer on $baseUri within $StartTimeoutSeconds s. Its error output: $errorText"
+        }
+    }
+}
+
+function Wait-TestEmulator {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $TimeoutSeconds = 60
+    )
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if ($Emulator.Process.HasExited) {
+            return $false
+        }
+        try {
+            $null = Invoke-RestMethod -Method Get -Uri "$($Emulator.BaseUri)/_emulator/requests" -UseBasicParsing -TimeoutSec 5 -ErrorAction Stop
+            return $true
+        }
+        catch {
+            Start-Sleep -Milliseconds 200
+        }
+    }
+    $false
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if (-not $Emulator) {
+        return
+    }
+    $process = $Emulator.Process
+    if ($process -and -not $process.HasExited) {
+        Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+        $null = $process.WaitForExit(10000)
+    }
+    Remove-Item -LiteralPath $Emulator.OutputLog, $Emulator.ErrorLog -Force -ErrorAction SilentlyContinue
+}
+
+function Invoke-EmulatorControl {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        [hashtable] $Body
+    )
+    $request = @{
+        Method          = $Method
+        Uri             = "$($Emulator.BaseUri)/_emulator/$Path"
+        UseBasicParsing = $true
+        ErrorAction     = 'Stop'
+    }
+    if ($null -ne $Body) {
+        $request.Body = ConvertTo-Json -InputObject $Body -Compress -Depth 5
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
+}
+
+# Forgets tasks, faults and the request log; the clock goes back to the one the emulator started with.
+function Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'reset'
+}
+
+# Seeds Count tasks frozen in State (default completed), one minute apart, newest last. Returns their ids, oldest first.
+function New-EmulatorTask {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [string] $Owner = 'octocat',
+        [string] $Repo = 'hello-world',
+        [int] $Count = 1,
+        [string] $State,
+        [switch] $Archived,
+        [long] $CreatorId,
+        [string] $Prompt
+    )
+    $body = @{ owner = $Owner; repo = $Repo; count = $Count; archived = [bool] $Archived }
+    if ($State) { $body.state = $State }
+    if ($CreatorId) { $body.creator_id = $CreatorId }
+    if ($Prompt) { $body.prompt = $Prompt }
+    $answer = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'seed' -Body $body
+    foreach ($task in $answer.tasks) {
+        [string] $task.id
+    }
+}
+
+# Freezes a task (and its newest session) in State.
+function Set-EmulatorTaskState {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Id,
+        [Parameter(Mandatory)] [string] $State
+    )
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path "tasks/$([uri]::EscapeDataString($Id))/state" -Body @{ state = $State }
+}
+
+# Kinds: status, rate_limit, secondary_rate_limit, primary_rate_limit, delay, drop, drop_after, malformed.
+function Add-EmulatorFault {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Kind,
+        [int] $Status,
+        [Nullable[int]] $RetryAfter,
+        [int] $DelayMs,
+        [int] $Count,
+        [int] $Percent,
+        [string] $Method,
+        [string] $PathPrefix
+    )
+    $body = @{ kind = $Kind }
+    if ($Status) { $body.status = $Status }
+    if ($null -ne $RetryAfter) { $body.retry_after = $RetryAfter }
+    if ($DelayMs) { $body.delay_ms = $DelayMs }
+    if ($Count) { $body.count = $Count }
+    if ($Percent) { $body.percent = $Percent }
+    if ($Method) { $body.method = $Method }
+    if ($PathPrefix) { $body.path_prefix = $PathPrefix }
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'faults' -Body $body
+}
+
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'faults'
+}
+
+# Every API request since the last reset, in arrival order: method, path, query ('?a=b' or ''), headers (names in
+# lower case, authorization redacted), body, status, fault, auth_sha256 (of the token, never the token).
+function Get-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    $answer = Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'requests'
+    foreach ($request in $answer.requests) {
+        $request
+    }
+}
+
+# Changes how long tasks started from now on stay queued and running.
+function Set-EmulatorClock {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Nullable[double]] $QueuedSeconds,
+        [Nullable[double]] $RunningSeconds
+    )
+    $body = @{}
+    if ($null -ne $QueuedSeconds) { $body.queued_seconds = $QueuedSeconds }
+    if ($null -ne $RunningSeconds) { $body.running_seconds = $RunningSeconds }
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'clock' -Body $body
+}
+
+# The SHA-256 (lower-case hex) the emulator logs for the token a request carried.
+function Get-TokenHash {
+    param([Parameter(Mandatory)] [string] $Token)
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    try {
+        $bytes = $sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($Token))
+        -join ($bytes | ForEach-Object { $_.ToString('x2') })
+    }
+    finally {
+        $sha.Dispose()
+    }
+}
+
+# The cmdlets read these; a test file saves and clears them first (Save-) and puts them back at the end (Restore-).
+function Save-AgentTasksEnvironment {
+    $saved = @{}
+    foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+function Restore-AgentTasksEnvironment {
+    param([hashtable] $Saved)
+    if (-not $Saved) {
+        return
+    }
+    foreach ($name in $Saved.Keys) {
+        [Environment]::SetEnvironmentVariable($name, $Saved[$name])
+    }
+}
+
+# The end of every test file: forget the connection, stop the emulator, put the environment back.
+function Complete-AgentTasksTest {
+    param($Emulator, [hashtable] $SavedEnvironment)
+    if (Get-Command -Name Disconnect-CopilotAgent -ErrorAction SilentlyContinue) {
+        Disconnect-CopilotAgent
+    }
+    Stop-TestEmulator -Emulator $Emulator
+    Restore-AgentTasksEnvironment -Saved $SavedEnvironment
+}
+
+<#
+.SYNOPSIS
+Runs a script in a new runspace of this process ([powershell]::Create()) that has imported the built module, and
+returns what each stream received: Output, Errors, Warnings, Verbose, Information and Progress (the one stream that
+*>&1 cannot capture).
+#>
+function Invoke-InNewRunspace {
+    param(
+        [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
+        [hashtable] $Parameters = @{}
+    )
+    $powershell = [powershell]::Create()
+    try {
+        $import = "Import-Module -Name '{0}' -ErrorAction Stop" -f (Get-BuiltModuleManifest).Replace("'", "''")
+        $null = $powershell.AddScript($import).AddStatement()
+        $null = $powershell.AddScript($ScriptBlock.ToString()).AddParameters($Parameters)
+        $output = $powershell.Invoke()
+        [pscustomobject]@{
+            Output      = @($output)
+            Errors      = @($powershell.Streams.Error)
+            Warnings    = @($powershell.Streams.Warning)
+            Verbose     = @($powershell.Streams.Verbose)
+            Information = @($powershell.Streams.Information)
+            Progress    = @($powershell.Streams.Progress)
+        }
+    }
+    finally {
+        $powershell.Dispose()
+    }
+}
+
+# Import last, so that the helpers above exist (for AfterAll) even when the module is not built.
+$builtManifest = Get-BuiltModuleManifest
+if (-not (Test-Path -LiteralPath $builtManifest)) {
+    throw "The module is not built: $builtManifest is missing. Run ./build.ps1 -Task Build (dotnet build AgentTasks.sln) first; the tests import the built module, never src/."
+}
+$builtModuleBase = Split-Path -Parent $builtManifest
+Get-Module -Name AgentTasks | Where-Object { $_.ModuleBase -ne $builtModuleBase } | Remove-Module -Force
+if (-not (Get-Module -Name AgentTasks)) {
+    Import-Module -Name $builtManifest -ErrorAction Stop
+}
