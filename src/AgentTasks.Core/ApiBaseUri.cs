@@ -36,6 +36,10 @@ public static class ApiBaseUri
         return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
     }
 
+    /// <summary>The URI without user information, query or fragment (any of which may hold a secret), for error targets.</summary>
+    public static string Redacted(Uri uri) =>
+        uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(a relative URI)";
+
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 

@@ -1,23 +1,32 @@
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
+using System.Management.Automation;
 using AgentTasks.Core;
 
 namespace AgentTasks;
 
-/// <summary>One connection per runspace, not per process: ForEach-Object -Parallel, runspace pools and jobs each
-/// start unconnected instead of sharing a token by accident. Forgotten with the runspace.</summary>
+/// <summary>One connection per runspace, kept in a global variable of that runspace rather than in a static:
+/// jobs, runspace pools and ForEach-Object -Parallel start unconnected, and a pooled runspace that PowerShell
+/// resets for reuse (ResetRunspaceState clears the variables) forgets the connection too.</summary>
 internal static class ConnectionStore
 {
-    private static readonly ConditionalWeakTable<Runspace, ConnectionSettings> Connections = new();
+    private const string VariableName = "global:__AgentTasksConnection";
 
-    /// <summary>The connection of the runspace running the current pipeline.</summary>
-    public static ConnectionSettings Current => Connections.GetValue(Runspace.DefaultRunspace, _ => new ConnectionSettings());
-
-    public static void Replace(ConnectionSettings settings)
+    public static ConnectionSettings Current(SessionState state)
     {
-        Connections.Remove(Runspace.DefaultRunspace);
-        Connections.Add(Runspace.DefaultRunspace, settings);
+        var value = state.PSVariable.GetValue(VariableName);
+        return ((value is PSObject wrapped ? wrapped.BaseObject : value) as Holder)?.Settings ?? new ConnectionSettings();
     }
 
-    public static void Reset() => Connections.Remove(Runspace.DefaultRunspace);
+    public static void Replace(SessionState state, ConnectionSettings settings) => state.PSVariable.Set(VariableName, new Holder(settings));
+
+    public static void Reset(SessionState state) => state.PSVariable.Remove(VariableName);
+
+    /// <summary>Opaque in the variable table: shows no settings and, having no public members, exports none.</summary>
+    private sealed class Holder
+    {
+        public Holder(ConnectionSettings settings) => Settings = settings;
+
+        internal ConnectionSettings Settings { get; }
+
+        public override string ToString() => "AgentTasks connection (see Get-CopilotAgentConnection)";
+    }
 }

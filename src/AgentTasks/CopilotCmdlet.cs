@@ -27,7 +27,7 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken Cancellation => cancellation.Token;
 
-    protected ConnectionSettings Connection => ConnectionStore.Current;
+    protected ConnectionSettings Connection => ConnectionStore.Current(SessionState);
 
     /// <summary>The client for this invocation, made on first use: a missing token or a bad base URI stops the pipeline.</summary>
     protected CopilotTaskClient Client

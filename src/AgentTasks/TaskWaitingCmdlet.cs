@@ -42,7 +42,9 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
             }
             catch (CopilotException e)
             {
-                // Only what affects every task escapes the waiter (a refused token): WriteFailure makes it terminating.
+                // Only what affects every task escapes the waiter (a refused token): report what did stop first,
+                // then WriteFailure makes it terminating.
+                Finish(waiter);
                 WriteFailure(e, e.Target);
                 return;
             }
@@ -53,14 +55,18 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
             if (waiter.IsDone) break;
             Await(waiter.DelayAsync(Cancellation));
         }
-        WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-
-        foreach (var task in waiter.Stopped) WriteObject(task);
+        Finish(waiter);
         if (!waiter.TimedOut) return;
         foreach (var (error, lastSeen) in waiter.TimeoutResults())
         {
             WriteFailure(error, error.Target);
             if (lastSeen is not null) WriteObject(lastSeen);
         }
+    }
+
+    private void Finish(TaskWaiter waiter)
+    {
+        WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        foreach (var task in waiter.Stopped) WriteObject(task);
     }
 }

@@ -5,7 +5,9 @@ namespace AgentTasks.Core.Models;
 /// <summary>One run of the agent within a task; a task's state is that of its newest session.</summary>
 public sealed class CopilotTaskSession
 {
-    public string Id { get; internal set; } = "";
+    // Not "Id": piped into Get-/Wait-CopilotTask, a session binds its TaskId (through the parameters' TaskId alias),
+    // which an "Id" property would shadow.
+    public string SessionId { get; internal set; } = "";
     public string? TaskId { get; internal set; }
     public string? Name { get; internal set; }
     public CopilotTaskState State => TaskStates.Parse(StateValue);
@@ -24,5 +26,5 @@ public sealed class CopilotTaskSession
     /// <summary>Why the session failed, when it did.</summary>
     public string? ErrorMessage { get; internal set; }
 
-    public override string ToString() => Id;
+    public override string ToString() => SessionId;
 }

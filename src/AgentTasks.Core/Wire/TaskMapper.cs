@@ -46,7 +46,7 @@ internal static class TaskMapper
 
     private static CopilotTaskSession ToSession(SessionDto dto) => new()
     {
-        Id = dto.Id ?? "",
+        SessionId = dto.Id ?? "",
         TaskId = dto.TaskId,
         Name = dto.Name,
         StateValue = dto.State ?? "",

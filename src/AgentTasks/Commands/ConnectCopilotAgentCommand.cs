@@ -44,10 +44,10 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
         catch (Exception e) when (e is CopilotException or ArgumentException)
         {
             // Nothing is kept: the previous connection stays as it was.
-            ThrowTerminatingError(ErrorRecords.From(e, BaseUri));
+            ThrowTerminatingError(ErrorRecords.From(e, BaseUri is null ? null : ApiBaseUri.Redacted(BaseUri)));
             return;
         }
-        ConnectionStore.Replace(settings);
+        ConnectionStore.Replace(SessionState, settings);
         var info = settings.Describe();
         if (!info.HasToken) WriteWarning("No token: pass -Token, or set GH_TOKEN or GITHUB_TOKEN before calling the other cmdlets.");
         if (PassThru) WriteObject(info);

@@ -7,5 +7,5 @@ namespace AgentTasks.Commands;
 [OutputType(typeof(void))]
 public sealed class DisconnectCopilotAgentCommand : PSCmdlet
 {
-    protected override void EndProcessing() => ConnectionStore.Reset();
+    protected override void EndProcessing() => ConnectionStore.Reset(SessionState);
 }

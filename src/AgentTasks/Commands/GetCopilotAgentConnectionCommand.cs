@@ -9,5 +9,5 @@ namespace AgentTasks.Commands;
 [OutputType(typeof(CopilotConnectionInfo))]
 public sealed class GetCopilotAgentConnectionCommand : PSCmdlet
 {
-    protected override void EndProcessing() => WriteObject(ConnectionStore.Current.Describe());
+    protected override void EndProcessing() => WriteObject(ConnectionStore.Current(SessionState).Describe());
 }

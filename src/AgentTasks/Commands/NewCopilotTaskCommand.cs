@@ -85,6 +85,8 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
         try
         {
             var task = Await(Client.StartTaskAsync(repository, request, Cancellation));
+            // With -Wait the object comes only at the end: say what started now, in case the wait is interrupted.
+            WriteVerbose($"Started task {task.Id} in {repository}: {task.HtmlUrl ?? task.Url}");
             if (Wait) started.Add(new WaitTarget(task.Id, repository));
             else WriteObject(task);
         }

@@ -67,4 +67,11 @@ public class InputValidatorTests
         var error = Assert.Throws<ArgumentException>(() => InputValidator.Prompt(prompt));
         Assert.Contains("prompt", error.Message);
     }
+
+    [Fact]
+    public void ATaskIdGivenAsRepositoryPointsToId()
+    {
+        Assert.Contains("-Id", Assert.Throws<ArgumentException>(() => RepositoryName.Parse("a1b2c3d4-e5f6-7890-abcd-ef1234567890")).Message);
+        Assert.DoesNotContain("-Id", Assert.Throws<ArgumentException>(() => RepositoryName.Parse("octocat")).Message);
+    }
 }

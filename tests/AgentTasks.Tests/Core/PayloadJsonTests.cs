@@ -49,7 +49,7 @@ public class PayloadJsonTests
     {
         var task = TaskMapper.ToTask(WireJson.ReadTask(SeedPayloads.All[index]), null);
         var session = Assert.Single(task.Sessions);
-        Assert.Equal("s1a2b3c4-d5e6-7890-abcd-ef1234567890", session.Id);
+        Assert.Equal("s1a2b3c4-d5e6-7890-abcd-ef1234567890", session.SessionId);
         Assert.Equal(task.Id, session.TaskId);
         Assert.Equal(CopilotTaskState.Completed, session.State);
         Assert.Equal(("copilot/fix-1", "main", "claude-sonnet-4.6"), (session.HeadRef, session.BaseRef, session.Model));

@@ -102,4 +102,11 @@ public class TokenAndBaseUriTests
         if (accepted) Assert.Equal(version, new CopilotTaskClient(options).ApiVersion);
         else Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
     }
+
+    [Fact]
+    public void ARedactedBaseUriKeepsNoUserInformationQueryOrFragment()
+    {
+        Assert.Equal("https://ghe.example.com/api/v3", ApiBaseUri.Redacted(new Uri($"https://me:{Secret}@ghe.example.com/api/v3?t={Secret}#{Secret}")));
+        Assert.Equal("(a relative URI)", ApiBaseUri.Redacted(new Uri("api/v3", UriKind.Relative)));
+    }
 }
