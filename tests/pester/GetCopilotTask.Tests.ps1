@@ -113,6 +113,11 @@ Describe 'Get-CopilotTask' {
             { Get-CopilotTask -Repository $BadRepository } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
             @(Get-ApiRequest).Count | Should -Be 0
         }
+
+        It 'rejects an empty -Repository (allowed at binding for piped tasks of unknown repository) before any request' {
+            { Get-CopilotTask -Repository '' } | Should -Throw -ErrorId 'CopilotInvalidArgument,*'
+            @(Get-ApiRequest).Count | Should -Be 0
+        }
     }
 
     Context 'The pipeline' {

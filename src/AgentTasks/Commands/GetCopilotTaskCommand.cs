@@ -17,8 +17,12 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     private const string OwnerRepoSet = "OwnerRepo";
     private const string IdSet = "Id";
 
+    // Allowed null and empty: being mandatory in one set, PowerShell would otherwise refuse the null Repository
+    // of piped tasks whose repository is unknown (user listings) before the Id set can treat it as absent.
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = RepositorySet)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [AllowNull]
+    [AllowEmptyString]
     [ValidateRepository]
     public string? Repository { get; set; }
 
@@ -103,6 +107,8 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         TaskListing listing;
         try
         {
+            if (ParameterSetName == RepositorySet && string.IsNullOrEmpty(Repository))
+                throw new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories.");
             repository = RepositoryFrom(Repository, Owner, Repo, orDefault: false);
             listing = ListingFor(repository);
         }
