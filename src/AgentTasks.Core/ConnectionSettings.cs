@@ -10,6 +10,8 @@ public sealed class ConnectionSettings
     public Uri? BaseUri { get; set; }
     public string? ApiVersion { get; set; }
     public RepositoryName? DefaultRepository { get; set; }
+    /// <summary>Shared by every command of the connection, so that polling a task in a loop costs 304s, not rate limit.</summary>
+    public ResponseCache Cache { get; } = new();
 
     /// <summary>Client options for one call: a token given to the call wins over the connection's, which wins
     /// over the environment.</summary>
@@ -19,6 +21,7 @@ public sealed class ConnectionSettings
         BaseUri = BaseUri,
         ApiVersion = ApiVersion ?? CopilotClientOptions.DefaultApiVersion,
         Log = log,
+        Cache = Cache,
     };
 
     /// <summary>What the connection looks like, without the token, resolving the environment as a call would.</summary>

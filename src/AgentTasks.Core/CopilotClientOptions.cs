@@ -20,6 +20,9 @@ public sealed class CopilotClientOptions
     /// <summary>Receives a line per request, response and retry (method, URL, status, rate limit remaining,
     /// request id) for a verbose stream. Never given the token. May be called from any thread.</summary>
     public Action<string>? Log { get; set; }
+    /// <summary>Where conditional GETs keep their answers; null gives the client one of its own. Share one between
+    /// clients (as a PowerShell connection does) so that repeated commands get 304s too.</summary>
+    public ResponseCache? Cache { get; set; }
 
     /// <summary>Where environment variables are read from; tests replace it.</summary>
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;

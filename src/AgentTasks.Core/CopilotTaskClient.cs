@@ -27,7 +27,7 @@ public sealed class CopilotTaskClient
         var token = TokenResolver.Resolve(options.Token, options.Environment);
         TokenSource = token.Source;
         ApiVersion = options.ApiVersion;
-        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options.Retry, options.Clock, options.RequestTimeout, options.Log);
+        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options.Retry, options.Clock, options.RequestTimeout, options.Log, options.Cache ?? new ResponseCache());
     }
 
     public Uri BaseUri { get; }

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Security;
 
 namespace AgentTasks.Core;
@@ -40,6 +42,16 @@ public sealed class CopilotToken
     public bool IsInstallationToken => value.StartsWith("ghs_", StringComparison.Ordinal);
 
     internal string Value => value;
+
+    /// <summary>A SHA-256 of the token: tells tokens apart (e.g. in a shared response cache) without holding one.</summary>
+    internal string Fingerprint
+    {
+        get
+        {
+            using var sha = SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(value))).Replace("-", "");
+        }
+    }
 
     public override string ToString() => $"[token from {Source}]";
 }

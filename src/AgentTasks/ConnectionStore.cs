@@ -10,10 +10,15 @@ internal static class ConnectionStore
 {
     private const string VariableName = "global:__AgentTasksConnection";
 
+    /// <summary>The runspace's connection; an empty one (environment only) is kept on first use, so that its
+    /// response cache serves later commands too.</summary>
     public static ConnectionSettings Current(SessionState state)
     {
         var value = state.PSVariable.GetValue(VariableName);
-        return ((value is PSObject wrapped ? wrapped.BaseObject : value) as Holder)?.Settings ?? new ConnectionSettings();
+        if ((value is PSObject wrapped ? wrapped.BaseObject : value) is Holder holder) return holder.Settings;
+        var settings = new ConnectionSettings();
+        Replace(state, settings);
+        return settings;
     }
 
     public static void Replace(SessionState state, ConnectionSettings settings) => state.PSVariable.Set(VariableName, new Holder(settings));

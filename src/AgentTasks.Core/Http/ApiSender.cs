@@ -28,10 +28,14 @@ internal sealed class ApiSender
     private readonly IClock clock;
     private readonly TimeSpan timeout;
     private readonly Action<string>? log;
-    private readonly ResponseCache cache = new();
+    private readonly ResponseCache cache;
+    // Cache entries are per identity: a hash of the token, never the token itself.
+    private readonly string cachePrefix;
 
-    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, RetryPolicy retry, IClock clock, TimeSpan timeout, Action<string>? log)
+    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, RetryPolicy retry, IClock clock, TimeSpan timeout, Action<string>? log, ResponseCache cache)
     {
+        this.cache = cache;
+        cachePrefix = token.Fingerprint + " " + apiVersion + " ";
         this.http = http;
         this.token = token;
         this.apiVersion = apiVersion;
@@ -59,7 +63,7 @@ internal sealed class ApiSender
 
     private async Task<(ApiResult<T>?, AttemptOutcome?, ApiFailure?, Exception?)> AttemptAsync<T>(ApiCall call, Func<string, T> parse, CancellationToken cancellationToken)
     {
-        var cached = call.Method == HttpMethod.Get ? cache.Find(call.Uri.AbsoluteUri) : null;
+        var cached = call.Method == HttpMethod.Get ? cache.Find(cachePrefix + call.Uri.AbsoluteUri) : null;
         using var request = BuildRequest(call, cached);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -88,7 +92,7 @@ internal sealed class ApiSender
                     return (null, new AttemptOutcome(OutcomeKind.MalformedBody, status), new ApiFailure { StatusCode = status, RequestId = requestId }, e);
                 }
                 if (call.Method == HttpMethod.Get && response.Headers.ETag is { } etag)
-                    cache.Store(call.Uri.AbsoluteUri, new CachedResponse(etag.ToString(), body, link));
+                    cache.Store(cachePrefix + call.Uri.AbsoluteUri, new CachedResponse(etag.ToString(), body, link));
                 return (new ApiResult<T>(value, link), null, null, null);
             }
             var failure = ReadFailure(call, response, body, requestId);

@@ -51,4 +51,26 @@ public class ConditionalRequestTests : AgentTasks.Tests.Emulator.EmulatorTestBas
         Assert.Equal(first.Select(t => t.Id), again.Select(t => t.Id));
         Assert.Equal(304, (await Control.RequestsAsync()).Last().Status);
     }
+
+    [Fact]
+    public async Task ClientsSharingACacheGet304sAcrossCommandsButOnlyForTheSameToken()
+    {
+        var id = (await Control.SeedAsync("octo-org", "hello-world", 1)).Single();
+        var shared = new AgentTasks.Core.ResponseCache();
+        AgentTasks.Core.CopilotTaskClient Client(string token)
+        {
+            var options = Clients.Options(Emulator.BaseUri, token: token);
+            options.Cache = shared;
+            return new AgentTasks.Core.CopilotTaskClient(options);
+        }
+
+        await Client("first-command").GetTaskAsync(id);
+        var again = await Client("first-command").GetTaskAsync(id);
+        await Client("someone-else").GetTaskAsync(id);
+
+        var requests = await Control.RequestsAsync();
+        Assert.Equal(new[] { 200, 304, 200 }, requests.Select(r => r.Status));
+        Assert.False(requests[2].Headers.ContainsKey("if-none-match"));
+        Assert.Equal(id, again.Id);
+    }
 }

@@ -50,6 +50,7 @@ public class CmdletSupportTests
         var fromConnection = settings.ToClientOptions(null, null);
         Assert.Equal(("Connect-CopilotAgent", "2022-11-28"), (fromConnection.Token!.Source, fromConnection.ApiVersion));
         Assert.Equal(CopilotClientOptions.DefaultApiVersion, new ConnectionSettings().ToClientOptions(null, null).ApiVersion);
+        Assert.Same(settings.Cache, fromConnection.Cache);
     }
 
     [Fact]
