@@ -78,6 +78,14 @@ Describe 'Get-CopilotTask' {
             (Get-ApiRequest).Path | Should -Be "/agents/tasks/$($mine[0])"
         }
 
+        It 'asks again conditionally: a second command for an unchanged task gets a 304' {
+            $first = Get-CopilotTask -Id $mine[0]
+            $second = Get-CopilotTask -Id $mine[0]
+
+            $second.Id | Should -Be $first.Id
+            @(Get-EmulatorRequest $emulator).status | Should -Be @(200, 304)
+        }
+
         It 'gets a task of a known repository by -Id and -Repository' {
             $task = Get-CopilotTask -Id $mine[0] -Repository $repository
 
