@@ -40,17 +40,16 @@ public sealed class CopilotTaskClient
     {
         if (repository is null) throw new ArgumentNullException(nameof(repository));
         if (request is null) throw new ArgumentNullException(nameof(request));
+        request.Validate();
         var body = new StartTaskBodyDto
         {
-            Prompt = InputValidator.Prompt(request.Prompt),
+            Prompt = request.Prompt,
             Model = NullIfEmpty(request.Model),
             CustomAgent = NullIfEmpty(request.CustomAgent),
             CreatePullRequest = request.CreatePullRequest ? true : null,
             BaseRef = NullIfEmpty(request.BaseRef),
             HeadRef = NullIfEmpty(request.HeadRef),
         };
-        if (body.HeadRef is not null && body.BaseRef is null)
-            throw new ArgumentException("A head ref works only together with a base ref: the agent then works on the pull request from head into base.", nameof(request));
         var call = new ApiCall(HttpMethod.Post, Endpoint(repository), repository.ToString(), taskScoped: false, WireJson.Write(body));
         var result = await sender.SendAsync(call, WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
         return TaskMapper.ToTask(result.Value, repository);

@@ -29,6 +29,15 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
         return new RepositoryName(parts[0], parts[1]);
     }
 
+    /// <summary>The repository named by PowerShell-style parameters: <c>owner/repo</c> when given, else owner and
+    /// repo when either is given (both are then checked), else <paramref name="fallback"/>. Empty counts as not given.</summary>
+    public static RepositoryName? FromParameters(string? repository, string? owner, string? repo, RepositoryName? fallback)
+    {
+        if (!string.IsNullOrEmpty(repository)) return Parse(repository!);
+        if (!string.IsNullOrEmpty(owner) || !string.IsNullOrEmpty(repo)) return new RepositoryName(owner!, repo!);
+        return fallback;
+    }
+
     public bool Equals(RepositoryName? other) =>
         other is not null
         && string.Equals(Owner, other.Owner, StringComparison.OrdinalIgnoreCase)

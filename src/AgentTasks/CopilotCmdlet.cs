@@ -90,15 +90,6 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
-    /// <summary>The repository a call is about: -Repository, else -Owner and -Repo, else (when allowed) the
-    /// connection's default; null when there is none.</summary>
-    protected RepositoryName? RepositoryFrom(string? repository, string? owner, string? repo, bool orDefault)
-    {
-        if (!string.IsNullOrEmpty(repository)) return RepositoryName.Parse(repository!);
-        if (!string.IsNullOrEmpty(owner) || !string.IsNullOrEmpty(repo)) return new RepositoryName(owner!, repo!);
-        return orDefault ? Connection.DefaultRepository : null;
-    }
-
     protected void FlushVerbose()
     {
         while (verboseLines.TryDequeue(out var line)) WriteVerbose(line);

@@ -56,7 +56,7 @@ internal sealed class ApiSender
 
             var wait = retry.Decide(outcome!, isPost, attempt, clock.UtcNow);
             if (wait is null) throw ToException(call, outcome!, failure, cause, attempt);
-            Log($"{call.Method} {call.Uri}: {Describe(outcome!)}; retrying in {wait.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {retry.MaxAttempts})");
+            log?.Invoke($"{call.Method} {call.Uri}: {Describe(outcome!)}; retrying in {wait.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {retry.MaxAttempts})");
             await clock.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -74,7 +74,7 @@ internal sealed class ApiSender
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var requestId = Header(response, "X-GitHub-Request-Id");
-            Log($"{call.Method} {call.Uri} -> {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
+            log?.Invoke($"{call.Method} {call.Uri} -> {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
                 $"(rate limit remaining {Header(response, "x-ratelimit-remaining") ?? "?"}; request id {requestId ?? "?"})");
 
             if (status == 304 && cached is not null)
@@ -210,6 +210,4 @@ internal sealed class ApiSender
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private void Log(string line) => log?.Invoke(line);
 }

@@ -109,7 +109,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         {
             if (ParameterSetName == RepositorySet && string.IsNullOrEmpty(Repository))
                 throw new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories.");
-            repository = RepositoryFrom(Repository, Owner, Repo, orDefault: false);
+            repository = RepositoryName.FromParameters(Repository, Owner, Repo, fallback: null);
             listing = ListingFor(repository);
         }
         catch (ArgumentException e)

@@ -61,9 +61,9 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
         StartTaskRequest request;
         try
         {
-            repository = RepositoryFrom(Repository, Owner, Repo, orDefault: true)
+            repository = RepositoryName.FromParameters(Repository, Owner, Repo, Connection.DefaultRepository)
                 ?? throw new ArgumentException("No repository: give -Repository owner/repo (or -Owner and -Repo), or a default with Connect-CopilotAgent -Repository.");
-            request = new StartTaskRequest(InputValidator.Prompt(Prompt))
+            request = new StartTaskRequest(Prompt)
             {
                 BaseRef = BaseRef,
                 HeadRef = HeadRef,
@@ -71,8 +71,8 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
                 CustomAgent = CustomAgent,
                 CreatePullRequest = CreatePullRequest,
             };
-            if (!string.IsNullOrEmpty(HeadRef) && string.IsNullOrEmpty(BaseRef))
-                throw new ArgumentException("-HeadRef works only together with -BaseRef: the agent then works on the pull request from HeadRef into BaseRef.");
+            // Checked before ShouldProcess, so that -WhatIf reports it too.
+            request.Validate();
         }
         catch (ArgumentException e)
         {

@@ -76,19 +76,6 @@ public class ListingWithStubTests
     }
 
     [Fact]
-    public async Task ARedirectIsReportedNotFollowed()
-    {
-        var stub = new StubHandler(_ =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
-            response.Headers.Location = new Uri("https://elsewhere.example.net/agents/tasks");
-            return response;
-        });
-        await Assert.ThrowsAsync<AgentTasks.Core.Errors.CopilotServerException>(() => Clients.WithStub(stub).ListUserTasks().NextPageAsync());
-        Assert.Single(stub.Requests);
-    }
-
-    [Fact]
     public async Task ErrorsFromProxiesWithHtmlBodiesStillReport()
     {
         var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent("<html>nope</html>") });

@@ -74,4 +74,28 @@ public class InputValidatorTests
         Assert.Contains("-Id", Assert.Throws<ArgumentException>(() => RepositoryName.Parse("a1b2c3d4-e5f6-7890-abcd-ef1234567890")).Message);
         Assert.DoesNotContain("-Id", Assert.Throws<ArgumentException>(() => RepositoryName.Parse("octocat")).Message);
     }
+
+    [Theory]
+    [InlineData("octo/repo", null, null, "octo/repo")]
+    [InlineData("", "octo", "repo", "octo/repo")]
+    [InlineData(null, null, null, "fall/back")]
+    [InlineData("", "", "", "fall/back")]
+    public void TheRepositoryOfACallIsTheFirstOneGiven(string? repository, string? owner, string? repo, string expected) =>
+        Assert.Equal(expected, RepositoryName.FromParameters(repository, owner, repo, RepositoryName.Parse("fall/back"))!.ToString());
+
+    [Fact]
+    public void OwnerWithoutRepoIsRefusedRatherThanFallingBack()
+    {
+        Assert.Throws<ArgumentException>(() => RepositoryName.FromParameters(null, "octo", null, RepositoryName.Parse("fall/back")));
+        Assert.Null(RepositoryName.FromParameters(null, null, null, null));
+    }
+
+    [Fact]
+    public void AStartRequestIsCheckedAsTheApiWould()
+    {
+        new StartTaskRequest("p") { BaseRef = "main", HeadRef = "feature" }.Validate();
+        new StartTaskRequest("p") { HeadRef = "" }.Validate();
+        Assert.Contains("base ref", Assert.Throws<ArgumentException>(() => new StartTaskRequest("p") { HeadRef = "feature", BaseRef = "" }.Validate()).Message);
+        Assert.Throws<ArgumentException>(() => new StartTaskRequest(" ").Validate());
+    }
 }
