@@ -5,11 +5,13 @@ Builds, tests, packages and demonstrates the AgentTasks module.
 
 .DESCRIPTION
 A thin layer over dotnet and Pester; the projects themselves lay out the importable module in out/AgentTasks
-and stamp its version. Runs on Windows PowerShell 5.1 and PowerShell 7.
+and stamp its version. Runs on Windows PowerShell 5.1 and PowerShell 7. Pester comes from NuGet, pinned in
+tests/pester/PesterRestore.csproj; PowerShell 7 from the repo's tool manifest (dotnet tool restore, then dotnet pwsh).
 
   Build    dotnet build AgentTasks.sln
-  Test     Build, then dotnet test, then Pester (tests/pester) against the built out/AgentTasks
-  Pester   Pester only, against the module already built (what .ci/run and CI use after their own build)
+  Test     Build, then xunit (dotnet test) and Pester (tests/pester) against the built out/AgentTasks; ends with the
+           line "N passed, N failed" over both, and exits 1 on any failure. This is what .ci/run runs.
+  Pester   Pester only, against the module already built (CI's per-PowerShell jobs)
   Package  Build in Release, then a .nupkg for the PowerShell Gallery in out/packages
   Demo     Build, start the emulator, and walk through the cmdlets against it
 
@@ -34,10 +36,10 @@ $RepositoryRoot = $PSScriptRoot
 $Solution = Join-Path $RepositoryRoot 'AgentTasks.sln'
 $ModuleDirectory = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'AgentTasks')
 $ModuleManifest = Join-Path $ModuleDirectory 'AgentTasks.psd1'
-$PesterInstallHint = 'Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser -Force -SkipPublisherCheck'
+$ResultsDirectory = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'TestResults')
 $script:LastBuiltConfiguration = $null
 
-# Runs a native command and fails on its exit code. Its standard error is output like any other: with
+# Runs a native command and fails on its exit code; its output goes to the host, never into a function's result. Its standard error is output like any other: with
 # $ErrorActionPreference = 'Stop', Windows PowerShell 5.1 would turn a redirected stderr line into a terminating error.
 function Invoke-Native {
     param(
@@ -45,7 +47,7 @@ function Invoke-Native {
         [Parameter(Mandatory)] [string[]] $Arguments
     )
     $ErrorActionPreference = 'Continue'
-    & $FilePath @Arguments
+    & $FilePath @Arguments | Out-Host
     $exitCode = $LASTEXITCODE
     if ($exitCode -ne 0) {
         throw "$(Split-Path -Leaf $FilePath) $($Arguments[0]) failed with exit code $exitCode."
@@ -82,21 +84,28 @@ function Get-PowerShellExecutable {
     Join-Path $PSHOME $name
 }
 
+# Pester, pinned in tests/pester/PesterRestore.csproj and restored from NuGet by it: the same version on every machine,
+# whatever Pester the machine has installed (Windows PowerShell 5.1 ships 3.4). Returns the path of Pester.psd1.
+function Get-PesterManifest {
+    $project = [System.IO.Path]::Combine($RepositoryRoot, 'tests', 'pester', 'PesterRestore.csproj')
+    $version = ([xml] (Get-Content -LiteralPath $project -Raw)).Project.ItemGroup.PackageDownload.Version.Trim('[', ']')
+    Invoke-DotNet -Arguments @('restore', $project, '--verbosity', 'quiet')
+    $packageRoot = (& dotnet msbuild $project -nologo -getProperty:NuGetPackageRoot | Out-String).Trim()
+    $manifest = [System.IO.Path]::Combine($packageRoot, 'pester', $version, 'tools', 'Pester.psd1')
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "Pester $version was restored, yet $manifest is missing."
+    }
+    $manifest
+}
+
 <#
-Runs Pester on tests/pester in a new process of the same PowerShell: the module's dlls are then not locked in this
-session (a later build can replace them), and nothing the tests import or set stays behind. The child prints
-"Pester: N passed, N failed" last, from Pester's result object, for .ci/run to read.
+Runs Pester on tests/pester in a new process of the same PowerShell (tests/pester/Invoke-PesterSuite.ps1, with -File so
+that its output is plain lines, not CLIXML): the module's dlls are then not locked in this session, and nothing the
+tests import or set stays behind. Returns the counts of the child's last line, "Pester: N passed, N failed".
 #>
 function Invoke-PesterTest {
     param([Parameter(Mandatory)] [string] $TestConfiguration)
 
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object Version -GE ([version] '5.0') |
-        Sort-Object Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        throw "Pester 5 or later is needed for tests/pester and was not found. Install it with:`n    $PesterInstallHint"
-    }
     if (-not (Test-Path -LiteralPath $ModuleManifest)) {
         throw "The module is not built ($ModuleManifest is missing): run ./build.ps1 -Task Build -Configuration $TestConfiguration first."
     }
@@ -104,49 +113,75 @@ function Invoke-PesterTest {
     if (-not (Test-Path -LiteralPath $emulator)) {
         throw "The emulator is not built for $TestConfiguration ($emulator is missing): run ./build.ps1 -Task Build -Configuration $TestConfiguration first."
     }
-    $resultsDirectory = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'TestResults')
-    $null = New-Item -ItemType Directory -Path $resultsDirectory -Force
+    $pester = Get-PesterManifest
+    $null = New-Item -ItemType Directory -Path $ResultsDirectory -Force
+    $suite = [System.IO.Path]::Combine($RepositoryRoot, 'tests', 'pester', 'Invoke-PesterSuite.ps1')
+    $arguments = @(
+        '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $suite
+        '-PesterPath', $pester, '-ResultPath', [System.IO.Path]::Combine($ResultsDirectory, 'Pester.xml')
+    )
 
-    # Run.Exit would end the child before the summary line, so the child reports and exits by itself;
-    # Run.Throw stays off for the same reason. A failed block or file counts as a failure too.
-    $runner = {
-        param([string] $PesterPath, [string] $TestPath, [string] $ResultPath)
-        # No $ErrorActionPreference here: the test files run in scopes below this one and would inherit it.
-        Import-Module -Name $PesterPath -Force -ErrorAction Stop
-        $configuration = New-PesterConfiguration
-        $configuration.Run.Path = $TestPath
-        $configuration.Run.PassThru = $true
-        $configuration.Run.Exit = $false
-        $configuration.Run.Throw = $false
-        $configuration.Output.Verbosity = 'Detailed'
-        $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputFormat = 'NUnitXml'
-        $configuration.TestResult.OutputPath = $ResultPath
-        $result = Invoke-Pester -Configuration $configuration
-        $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-        "Pester: $($result.PassedCount) passed, $failed failed"
-        if ($result.Result -ne 'Passed') {
-            exit 1
-        }
-        exit 0
-    }
-    $quote = { param([string] $Text) "'" + $Text.Replace("'", "''") + "'" }
-    $command = '& {' + $runner.ToString() + '} -PesterPath ' + (& $quote $pester.Path) +
-        ' -TestPath ' + (& $quote ([System.IO.Path]::Combine($RepositoryRoot, 'tests', 'pester'))) +
-        ' -ResultPath ' + (& $quote ([System.IO.Path]::Combine($resultsDirectory, 'Pester.xml')))
-    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($command))
-
-    Write-Host "Pester $($pester.Version) on tests/pester against $ModuleDirectory" -ForegroundColor Cyan
+    Write-Host "Pester $(Split-Path -Leaf (Split-Path -Parent (Split-Path -Parent $pester))) on tests/pester against $ModuleDirectory" -ForegroundColor Cyan
     $previousEmulator = $env:AGENTTASKS_EMULATOR
     $env:AGENTTASKS_EMULATOR = $emulator
+    $summary = $null
     try {
-        Invoke-Native -FilePath (Get-PowerShellExecutable) -Arguments @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', $encoded)
-    }
-    catch {
-        throw "The Pester tests failed: see above."
+        $ErrorActionPreference = 'Continue'
+        & (Get-PowerShellExecutable) @arguments | ForEach-Object {
+            if ("$_" -match '^Pester: (\d+) passed, (\d+) failed$') {
+                $summary = [pscustomobject]@{ Passed = [int] $Matches[1]; Failed = [int] $Matches[2] }
+            }
+            Write-Host $_
+        }
+        $exitCode = $LASTEXITCODE
     }
     finally {
         $env:AGENTTASKS_EMULATOR = $previousEmulator
+    }
+    if (-not $summary) {
+        # The child ended before its summary (Pester failed to load, the process crashed): one failure, said so.
+        Write-Host "The Pester run exited with $exitCode before it reported its counts: see above." -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    if ($exitCode -ne 0 -and $summary.Failed -eq 0) {
+        $summary.Failed = 1
+    }
+    $summary
+}
+
+# dotnet test, with a TRX file to count from: the counts come from the runner's own record, not from its console text.
+function Invoke-XunitTest {
+    param([Parameter(Mandatory)] [string] $TestConfiguration)
+    $trx = [System.IO.Path]::Combine($ResultsDirectory, 'xunit.trx')
+    Remove-Item -LiteralPath $trx -Force -ErrorAction SilentlyContinue
+    Write-Host "dotnet test $Solution -c $TestConfiguration --no-build" -ForegroundColor Cyan
+    $ErrorActionPreference = 'Continue'
+    & dotnet test $Solution -c $TestConfiguration --no-build --logger 'trx;LogFileName=xunit.trx' --results-directory $ResultsDirectory | Out-Host
+    $exitCode = $LASTEXITCODE
+    if (-not (Test-Path -LiteralPath $trx)) {
+        Write-Host "dotnet test exited with $exitCode and wrote no results ($trx): see above." -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    $counters = ([xml] (Get-Content -LiteralPath $trx -Raw)).TestRun.ResultSummary.Counters
+    $counts = [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted }
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
+        $counts.Failed = 1
+    }
+    $counts
+}
+
+# Both runners, every time (a failing xunit run does not hide Pester's results), then the one closing line CI reads.
+function Invoke-AllTests {
+    param([Parameter(Mandatory)] [string] $TestConfiguration)
+    Invoke-Build -BuildConfiguration $TestConfiguration
+    $xunit = Invoke-XunitTest -TestConfiguration $TestConfiguration
+    $pester = Invoke-PesterTest -TestConfiguration $TestConfiguration
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "$($xunit.Passed + $pester.Passed) passed, $failed failed"
+    if ($failed -ne 0) {
+        exit 1
     }
 }
 
@@ -269,12 +304,13 @@ foreach ($name in $Task) {
             Invoke-Build -BuildConfiguration $Configuration
         }
         'Test' {
-            Invoke-Build -BuildConfiguration $Configuration
-            Invoke-DotNet -Arguments @('test', $Solution, '-c', $Configuration, '--no-build')
-            Invoke-PesterTest -TestConfiguration $Configuration
+            Invoke-AllTests -TestConfiguration $Configuration
         }
         'Pester' {
-            Invoke-PesterTest -TestConfiguration $Configuration
+            $pester = Invoke-PesterTest -TestConfiguration $Configuration
+            if ($pester.Failed -ne 0) {
+                exit 1
+            }
         }
         'Package' {
             New-ModulePackage

@@ -7,19 +7,20 @@ using AgentTasks.Core.Models;
 namespace AgentTasks;
 
 /// <summary>Lets -State take the API's spelling (<c>in_progress</c>, <c>timed_out</c>) as well as the enum's
-/// (<c>InProgress</c>); an unknown state fails binding with the list of states.</summary>
+/// (<c>InProgress</c>), and binds the API's spelling; an unknown state fails binding with the list of states.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class TaskStateTransformationAttribute : ArgumentTransformationAttribute
 {
     public override object Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
-        var states = new List<CopilotTaskState>();
+        var states = new List<string>();
         foreach (var item in Items(inputData))
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
             try
             {
-                states.Add(value is CopilotTaskState state && state != CopilotTaskState.Unknown ? state : TaskStates.ParseUserInput(value?.ToString()));
+                var state = value is CopilotTaskState given && given != CopilotTaskState.Unknown ? given : TaskStates.ParseUserInput(value?.ToString());
+                states.Add(TaskStates.ToWire(state));
             }
             catch (ArgumentException e)
             {

@@ -104,6 +104,25 @@ Describe 'The AgentTasks module' {
             $completions | Should -Not -Contain 'Unknown'
         }
 
+        It 'offers the eight states, and no more, after -State and after a comma' -ForEach @(
+            @{ Line = 'Get-CopilotTask -State ' }
+            @{ Line = 'Get-CopilotTask -Repository o/r -State failed,' }
+        ) {
+            $completions = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+
+            @($completions | Sort-Object) | Should -Be @('cancelled', 'completed', 'failed', 'idle', 'in_progress', 'queued', 'timed_out', 'waiting_for_user')
+        }
+
+        It 'binds a state in either spelling, and the completed one is accepted' {
+            $command = Get-Command -Name Get-CopilotTask
+            $completed = (TabExpansion2 -inputScript 'Get-CopilotTask -State timed' -cursorColumn 28).CompletionMatches.CompletionText
+
+            $completed | Should -Be 'timed_out'
+            $command.Parameters['State'].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentTransformationAttribute] }).ForEach({
+                    $_.Transform($ExecutionContext, @('TimedOut', 'in_progress'))
+                }) | Should -Be @('timed_out', 'in_progress')
+        }
+
         It '<Name> has help: a synopsis, a description and examples' -ForEach @(
             @{ Name = 'Connect-CopilotAgent' }
             @{ Name = 'Disconnect-CopilotAgent' }

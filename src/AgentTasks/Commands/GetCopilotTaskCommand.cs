@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using AgentTasks.Core;
 using AgentTasks.Core.Errors;
@@ -37,13 +38,15 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [ValidateTaskId]
     public string[] Id { get; set; } = Array.Empty<string>();
 
-    /// <summary>One or more states; the API's spelling (in_progress) and the enum's (InProgress) both work.</summary>
+    /// <summary>One or more states; the API's spelling (in_progress) and the enum's (InProgress) both work, bound as
+    /// the API's spelling. Strings, not the enum: PowerShell completes an enum parameter with the enum's names and never
+    /// asks the completer, which offers the API's spelling and leaves out Unknown (no filter).</summary>
     [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
     [TaskStateTransformation]
     [ArgumentCompleter(typeof(TaskStateCompleter))]
-    public CopilotTaskState[]? State { get; set; }
+    public string[]? State { get; set; }
 
     /// <summary>Only tasks updated at or after this time.</summary>
     [Parameter(ParameterSetName = UserSet)]
@@ -144,7 +147,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     {
         var query = new TaskQuery
         {
-            States = State,
+            States = State?.Select(TaskStates.Parse).ToArray(),
             Since = Since is { } since ? new DateTimeOffset(since) : null,
             Archived = Archived.IsPresent ? true : null,
             CreatorIds = CreatorId,
