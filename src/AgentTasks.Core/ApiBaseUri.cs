@@ -44,5 +44,5 @@ public static class ApiBaseUri
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
     private static CopilotConfigurationException Invalid(string message) =>
-        new(CopilotConfigurationException.InvalidBaseUri, message);
+        ErrorTable.InvalidBaseUri(message);
 }

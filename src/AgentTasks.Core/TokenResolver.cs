@@ -16,7 +16,7 @@ public static class TokenResolver
             var value = environment(name);
             if (!string.IsNullOrWhiteSpace(value)) return new CopilotToken(value!, name);
         }
-        throw new CopilotConfigurationException(CopilotConfigurationException.TokenMissing,
+        throw ErrorTable.TokenMissing(
             "No GitHub token: pass one explicitly, or set the GH_TOKEN or GITHUB_TOKEN environment variable. " +
             "The agent tasks API needs a user token (personal access token, OAuth app or GitHub App user token).");
     }

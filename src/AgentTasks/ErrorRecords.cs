@@ -9,8 +9,6 @@ namespace AgentTasks;
 /// ErrorDetails, with our hint as the recommended action.</summary>
 internal static class ErrorRecords
 {
-    public const string InvalidArgumentId = "CopilotInvalidArgument";
-
     public static ErrorRecord From(Exception error, object? target)
     {
         switch (error)
@@ -24,9 +22,9 @@ internal static class ErrorRecords
                 if (copilot is CopilotApiException { Hint: { } hint }) record.ErrorDetails.RecommendedAction = hint;
                 return record;
             case ArgumentException argument:
-                return new ErrorRecord(argument, InvalidArgumentId, ErrorCategory.InvalidArgument, target);
+                return new ErrorRecord(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target);
             default:
-                return new ErrorRecord(error, "CopilotUnexpectedError", ErrorCategory.NotSpecified, target);
+                return new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;
 
 namespace AgentTasks.Core.Errors;
@@ -17,5 +18,5 @@ internal sealed class ApiFailure
     public IReadOnlyList<ApiErrorDetail> Errors { get; set; } = Array.Empty<ApiErrorDetail>();
     public TimeSpan? RetryAfter { get; set; }
     public DateTimeOffset? RateLimitReset { get; set; }
-    public bool IsRateLimit { get; set; }
+    public RateLimitKind RateLimit { get; set; }
 }

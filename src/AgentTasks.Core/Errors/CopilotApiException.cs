@@ -9,8 +9,8 @@ namespace AgentTasks.Core.Errors;
 /// <summary>The API answered with an error status. Carries everything GitHub said about it.</summary>
 public class CopilotApiException : CopilotException
 {
-    internal CopilotApiException(string errorId, ApiFailure failure, string? hint = null)
-        : base(errorId, CategoryOf(failure), Describe(failure, hint), failure.Target)
+    internal CopilotApiException(string errorId, string category, ApiFailure failure, string? hint = null)
+        : base(errorId, category, Describe(failure, hint), failure.Target)
     {
         StatusCode = failure.StatusCode;
         Method = failure.Method;
@@ -43,17 +43,6 @@ public class CopilotApiException : CopilotException
 
     /// <summary>A token the server refuses makes every call fail.</summary>
     public override bool AffectsEveryCall => StatusCode == 401;
-
-    private static string CategoryOf(ApiFailure failure) => failure.StatusCode switch
-    {
-        401 => "AuthenticationError",
-        403 when failure.IsRateLimit => "LimitsExceeded",
-        403 => "PermissionDenied",
-        404 => "ObjectNotFound",
-        400 or 422 => "InvalidArgument",
-        429 => "LimitsExceeded",
-        _ => "ResourceUnavailable",
-    };
 
     private static string Describe(ApiFailure failure, string? hint)
     {

@@ -3,8 +3,8 @@ namespace AgentTasks.Core.Errors;
 /// <summary>401: no valid token.</summary>
 public sealed class CopilotAuthenticationException : CopilotApiException
 {
-    internal CopilotAuthenticationException(string errorId, ApiFailure failure, string? hint = null)
-        : base(errorId, failure, hint)
+    internal CopilotAuthenticationException(string errorId, string category, ApiFailure failure, string? hint = null)
+        : base(errorId, category, failure, hint)
     {
     }
 }

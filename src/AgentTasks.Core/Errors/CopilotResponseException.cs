@@ -5,8 +5,8 @@ namespace AgentTasks.Core.Errors;
 /// <summary>The server answered with success but a body that is not the JSON the API describes.</summary>
 public sealed class CopilotResponseException : CopilotException
 {
-    internal CopilotResponseException(string message, string? target, string? requestId, Exception? inner)
-        : base("CopilotInvalidResponse", "InvalidResult", message, target, inner)
+    internal CopilotResponseException(string errorId, string category, string message, string? target, string? requestId, Exception? inner)
+        : base(errorId, category, message, target, inner)
     {
         RequestId = requestId;
     }

@@ -6,8 +6,8 @@ namespace AgentTasks.Core.Errors;
 /// Distinct from cancellation, which surfaces as <see cref="OperationCanceledException"/>.</summary>
 public sealed class CopilotTimeoutException : CopilotException
 {
-    internal CopilotTimeoutException(string message, string? target, Exception? inner = null)
-        : base("CopilotTimeout", "OperationTimeout", message, target, inner)
+    internal CopilotTimeoutException(string errorId, string category, string message, string? target, Exception? inner)
+        : base(errorId, category, message, target, inner)
     {
     }
 }

@@ -83,7 +83,7 @@ public sealed class TaskWaiter
     /// <summary>One error per task still running when the timeout struck, with the last state seen.</summary>
     public IReadOnlyList<(CopilotTimeoutException Error, CopilotTask? LastSeen)> TimeoutResults() =>
         entries.Where(e => e.IsPending).Select(e => (
-            new CopilotTimeoutException(
+            ErrorTable.WaitTimedOut(
                 $"Task {e.Target.Id}{(e.Target.Repository is null ? "" : " in " + e.Target.Repository)} is still {e.Latest?.StateValue ?? "not seen"} after waiting {Describe(clock.UtcNow - started)}.",
                 e.Target.Id),
             e.Latest)).ToArray();

@@ -26,7 +26,7 @@ public class TokenAndBaseUriTests
     public void NoTokenAnywhereIsAClearConfigurationError()
     {
         var error = Assert.Throws<CopilotConfigurationException>(() => TokenResolver.Resolve(null, Env()));
-        Assert.Equal(CopilotConfigurationException.TokenMissing, error.ErrorId);
+        Assert.Equal(ErrorIds.TokenMissing, error.ErrorId);
         Assert.Contains("GH_TOKEN", error.Message);
     }
 
@@ -77,7 +77,7 @@ public class TokenAndBaseUriTests
     public void OtherBaseUrisAreRefused(string uri)
     {
         var error = Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri(uri)));
-        Assert.Equal(CopilotConfigurationException.InvalidBaseUri, error.ErrorId);
+        Assert.Equal(ErrorIds.InvalidBaseUri, error.ErrorId);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AgentTasks.Core.Errors;
+using AgentTasks.Core.Http;
 
 namespace AgentTasks.Tests.Module;
 
@@ -10,19 +11,47 @@ public class ErrorCategoryTests
 {
     private static readonly int[] Statuses = { 400, 401, 403, 404, 418, 422, 429, 500, 502, 503 };
 
-    /// <summary>One exception of every kind the core raises, made through its internal constructors.</summary>
+    /// <summary>One exception of every kind the core raises, made through the error table: every row of it.</summary>
     internal static IEnumerable<(string Case, CopilotException Error)> EveryKindOfError()
     {
-        yield return ("no token", new CopilotConfigurationException(CopilotConfigurationException.TokenMissing, "no token"));
-        yield return ("bad base URI", new CopilotConfigurationException(CopilotConfigurationException.InvalidBaseUri, "bad base URI"));
-        yield return ("timeout", new CopilotTimeoutException("timed out", "octo-org/hello-world"));
-        yield return ("connection", new CopilotConnectionException("refused", "octo-org/hello-world", null));
-        yield return ("malformed body", new CopilotResponseException("not JSON", "octo-org/hello-world", "REQ1", null));
+        yield return ("no token", ErrorTable.TokenMissing("no token"));
+        yield return ("bad base URI", ErrorTable.InvalidBaseUri("bad base URI"));
+        yield return ("wait timeout", ErrorTable.WaitTimedOut("still running", "t1"));
+        var call = new ApiCall(HttpMethod.Get, new Uri("https://api.github.com/agents/tasks"), "octo-org/hello-world", taskScoped: false);
+        foreach (var kind in new[] { OutcomeKind.Timeout, OutcomeKind.NotSent, OutcomeKind.ConnectionLost, OutcomeKind.MalformedBody })
+            yield return (kind.ToString(), ErrorTable.For(call, new AttemptOutcome(kind, 200), 1, TimeSpan.FromSeconds(60), installationToken: false));
         foreach (var status in Statuses)
         {
-            foreach (var rateLimit in status == 403 ? new[] { false, true } : new[] { false })
-                yield return ($"{status}{(rateLimit ? " rate limit" : "")}", ApiErrors.From(new ApiFailure { StatusCode = status, IsRateLimit = rateLimit }, false, true));
+            foreach (var rateLimit in status is 403 or 429 ? new[] { RateLimitKind.None, RateLimitKind.Primary, RateLimitKind.Secondary } : new[] { RateLimitKind.None })
+            {
+                foreach (var taskScoped in status == 404 ? new[] { true, false } : new[] { true })
+                    yield return ($"{status} {rateLimit}{(taskScoped ? "" : " repository")}", ErrorTable.ForStatus(new ApiFailure { StatusCode = status, RateLimit = rateLimit }, false, taskScoped));
+            }
         }
+    }
+
+    [Fact]
+    public void EveryErrorIdIsMadeByTheTableOrTheModule()
+    {
+        var declared = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var made = EveryKindOfError().Select(e => e.Error.ErrorId).ToHashSet();
+        // The module makes these two itself, from ArgumentException and from anything unforeseen.
+        made.Add(ErrorIds.InvalidArgument);
+        made.Add(ErrorIds.UnexpectedError);
+        Assert.Equal(declared.OrderBy(x => x), made.OrderBy(x => x));
+    }
+
+    [Theory]
+    [InlineData(429, "Secondary", "CopilotRateLimited", "LimitsExceeded")]
+    [InlineData(403, "Primary", "CopilotRateLimited", "LimitsExceeded")]
+    [InlineData(403, "None", "CopilotPermissionDenied", "PermissionDenied")]
+    [InlineData(401, "None", "CopilotAuthenticationFailed", "AuthenticationError")]
+    [InlineData(422, "None", "CopilotValidationFailed", "InvalidArgument")]
+    [InlineData(502, "None", "CopilotServerError", "ResourceUnavailable")]
+    public void TheTableMapsAStatusAndItsRateLimitKind(int status, string kind, string errorId, string category)
+    {
+        var error = ErrorTable.ForStatus(new ApiFailure { StatusCode = status, RateLimit = Enum.Parse<RateLimitKind>(kind) }, false, taskScoped: true);
+        Assert.Equal((errorId, category), (error.ErrorId, error.Category));
     }
 
     public static TheoryData<string, string> Categories()

@@ -1,0 +1,22 @@
+namespace AgentTasks.Core.Errors;
+
+/// <summary>Every ErrorId the module reports, in one place. Scripts match on them, so they never change.</summary>
+public static class ErrorIds
+{
+    public const string TaskNotFound = "CopilotTaskNotFound";
+    public const string RepositoryNotFound = "CopilotRepositoryNotFound";
+    public const string AuthenticationFailed = "CopilotAuthenticationFailed";
+    public const string PermissionDenied = "CopilotPermissionDenied";
+    public const string ValidationFailed = "CopilotValidationFailed";
+    public const string RateLimited = "CopilotRateLimited";
+    public const string ServerError = "CopilotServerError";
+    public const string Timeout = "CopilotTimeout";
+    public const string ConnectionFailed = "CopilotConnectionFailed";
+    public const string InvalidResponse = "CopilotInvalidResponse";
+    public const string TokenMissing = "CopilotTokenMissing";
+    public const string InvalidBaseUri = "CopilotInvalidBaseUri";
+    /// <summary>Input refused before any request (a malformed repository, an empty prompt, ...).</summary>
+    public const string InvalidArgument = "CopilotInvalidArgument";
+    /// <summary>A failure the module did not foresee; seeing it is a bug to report.</summary>
+    public const string UnexpectedError = "CopilotUnexpectedError";
+}

@@ -1,0 +1,62 @@
+using System;
+using AgentTasks.Core.Http;
+
+namespace AgentTasks.Core.Errors;
+
+/// <summary>The one map from what came back (an error status and its rate-limit kind, or an answer that never came)
+/// to what is reported: the exception type, its ErrorId and its ErrorCategory. Pattern: octokit's
+/// <c>Connection._httpExceptionMap</c>, extended to the transport and to failures found before any request.</summary>
+internal static class ErrorTable
+{
+    private const string InstallationTokenHint =
+        "The token is a GitHub App installation token (ghs_..., which includes the Actions GITHUB_TOKEN): the agent tasks API refuses those. Use a personal access token, an OAuth app token or a GitHub App user token.";
+
+    /// <summary>The exception for an attempt that failed and will not be tried again.</summary>
+    public static CopilotException For(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan timeout, bool installationToken)
+    {
+        if (outcome.Kind == OutcomeKind.Status) return ForStatus(outcome.Failure!, installationToken, call.TaskScoped);
+        var what = $"{call.Method} {call.Uri.AbsolutePath}";
+        var tries = attempts > 1 ? $" after {attempts} attempts" : "";
+        var maybeStarted = call.Method == System.Net.Http.HttpMethod.Post
+            ? " The task may have been started: list the repository's tasks before starting it again."
+            : "";
+        var cause = outcome.Cause;
+        return outcome.Kind switch
+        {
+            OutcomeKind.Timeout => new CopilotTimeoutException(ErrorIds.Timeout, "OperationTimeout",
+                $"{what} got no answer within {timeout.TotalSeconds:0} s{tries}.{maybeStarted}", call.Target, cause),
+            OutcomeKind.MalformedBody => new CopilotResponseException(ErrorIds.InvalidResponse, "InvalidResult",
+                $"{what} answered {outcome.StatusCode} with a body that is not the JSON the API describes{tries}.{maybeStarted} Request id: {outcome.RequestId ?? "?"}.",
+                call.Target, outcome.RequestId, cause),
+            OutcomeKind.NotSent => new CopilotConnectionException(ErrorIds.ConnectionFailed, "ConnectionError",
+                $"{what}: could not connect to {call.Uri.Scheme}://{call.Uri.Authority}{tries}: {cause?.Message}", call.Target, cause),
+            _ => new CopilotConnectionException(ErrorIds.ConnectionFailed, "ConnectionError",
+                $"{what}: the connection broke before an answer came{tries}.{maybeStarted}", call.Target, cause),
+        };
+    }
+
+    public static CopilotApiException ForStatus(ApiFailure failure, bool installationToken, bool taskScoped)
+    {
+        var hint = installationToken && failure.StatusCode is 401 or 403 && failure.RateLimit == RateLimitKind.None ? InstallationTokenHint : null;
+        return failure.StatusCode switch
+        {
+            401 => new CopilotAuthenticationException(ErrorIds.AuthenticationFailed, "AuthenticationError", failure, hint),
+            403 or 429 when failure.RateLimit != RateLimitKind.None => new CopilotRateLimitException(ErrorIds.RateLimited, "LimitsExceeded", failure),
+            403 => new CopilotPermissionException(ErrorIds.PermissionDenied, "PermissionDenied", failure, hint),
+            404 when taskScoped => new CopilotNotFoundException(ErrorIds.TaskNotFound, "ObjectNotFound", failure),
+            404 => new CopilotNotFoundException(ErrorIds.RepositoryNotFound, "ObjectNotFound", failure),
+            400 or 422 => new CopilotValidationException(ErrorIds.ValidationFailed, "InvalidArgument", failure),
+            _ => new CopilotServerException(ErrorIds.ServerError, "ResourceUnavailable", failure),
+        };
+    }
+
+    /// <summary>A wait that ran past its -Timeout with the task still running.</summary>
+    public static CopilotTimeoutException WaitTimedOut(string message, string target) =>
+        new(ErrorIds.Timeout, "OperationTimeout", message, target, null);
+
+    public static CopilotConfigurationException TokenMissing(string message) =>
+        new(ErrorIds.TokenMissing, "AuthenticationError", message);
+
+    public static CopilotConfigurationException InvalidBaseUri(string message) =>
+        new(ErrorIds.InvalidBaseUri, "InvalidArgument", message);
+}
