@@ -55,38 +55,31 @@ public sealed class CopilotTaskClient
         return TaskMapper.ToTask(result.Value, repository);
     }
 
-    /// <summary>GET /agents/repos/{owner}/{repo}/tasks/{task_id}, with sessions.</summary>
-    public async Task<CopilotTask> GetTaskAsync(RepositoryName repository, string taskId, CancellationToken cancellationToken = default)
+    /// <summary>A task by id, with sessions: GET /agents/repos/{owner}/{repo}/tasks/{task_id} when the repository is
+    /// known, else GET /agents/tasks/{task_id}.</summary>
+    public async Task<CopilotTask> GetTaskAsync(string taskId, RepositoryName? repository = null, CancellationToken cancellationToken = default)
     {
-        if (repository is null) throw new ArgumentNullException(nameof(repository));
-        var uri = new Uri(Endpoint(repository).AbsoluteUri + "/" + Uri.EscapeDataString(InputValidator.TaskId(taskId)));
+        var id = Uri.EscapeDataString(InputValidator.TaskId(taskId));
+        var uri = repository is null ? new Uri(BaseUri, "agents/tasks/" + id) : new Uri(Endpoint(repository).AbsoluteUri + "/" + id);
         var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
         return TaskMapper.ToTask(result.Value, repository);
     }
 
-    /// <summary>GET /agents/tasks/{task_id}, with sessions.</summary>
-    public async Task<CopilotTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        var uri = new Uri(BaseUri, "agents/tasks/" + Uri.EscapeDataString(InputValidator.TaskId(taskId)));
-        var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
-        return TaskMapper.ToTask(result.Value, null);
-    }
-
     /// <summary>GET /agents/repos/{owner}/{repo}/tasks, read page by page.</summary>
-    public TaskListing ListRepositoryTasks(RepositoryName repository, TaskQuery? query = null)
+    public TaskListing ListRepositoryTasks(RepositoryName repository, RepositoryTaskQuery? query = null)
     {
         if (repository is null) throw new ArgumentNullException(nameof(repository));
-        query ??= new TaskQuery();
-        query.Validate(repositoryListing: true);
-        return new TaskListing(sender, Endpoint(repository), query, repository);
+        return List(Endpoint(repository), query ?? new RepositoryTaskQuery(), repository);
     }
 
     /// <summary>GET /agents/tasks: the authenticated user's tasks across repositories, read page by page.</summary>
-    public TaskListing ListUserTasks(TaskQuery? query = null)
+    public TaskListing ListUserTasks(UserTaskQuery? query = null) =>
+        List(new Uri(BaseUri, "agents/tasks"), query ?? new UserTaskQuery(), null);
+
+    private TaskListing List(Uri endpoint, TaskQuery query, RepositoryName? repository)
     {
-        query ??= new TaskQuery();
-        query.Validate(repositoryListing: false);
-        return new TaskListing(sender, new Uri(BaseUri, "agents/tasks"), query, null);
+        query.Validate();
+        return new TaskListing(sender, endpoint, query, repository);
     }
 
     // Owner and repo were validated by RepositoryName: only URL-safe characters.

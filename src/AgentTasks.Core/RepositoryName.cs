@@ -29,11 +29,11 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
         return new RepositoryName(parts[0], parts[1]);
     }
 
-    /// <summary>The repository named by PowerShell-style parameters: <c>owner/repo</c> when given, else owner and
+    /// <summary>The repository named by PowerShell-style parameters: the repository when given, else owner and
     /// repo when either is given (both are then checked), else <paramref name="fallback"/>. Empty counts as not given.</summary>
-    public static RepositoryName? FromParameters(string? repository, string? owner, string? repo, RepositoryName? fallback)
+    public static RepositoryName? FromParameters(RepositoryName? repository, string? owner, string? repo, RepositoryName? fallback)
     {
-        if (!string.IsNullOrEmpty(repository)) return Parse(repository!);
+        if (repository is not null) return repository;
         if (!string.IsNullOrEmpty(owner) || !string.IsNullOrEmpty(repo)) return new RepositoryName(owner!, repo!);
         return fallback;
     }

@@ -11,20 +11,23 @@ using AgentTasks.Core.Wire;
 
 namespace AgentTasks.Core;
 
-/// <summary>A listing read one page per call, so that a caller who has enough stops asking. Follows
+/// <summary>A listing read one page per call, so that a caller who has enough stops asking. It starts at the page
+/// that holds the query's first wanted task (-Skip) and asks for no page once it has -First tasks. Follows
 /// <c>Link: rel="next"</c>; without a Link header, asks for the next page number while pages come full.
 /// Tasks already seen are dropped, and a page with nothing new ends the listing, so a server that always
 /// says "next" cannot keep us looping.</summary>
 public sealed class TaskListing
 {
-    private const int ServerDefaultPageSize = 30;
     private readonly ApiSender sender;
     private readonly Uri endpoint;
     private readonly TaskQuery query;
     private readonly RepositoryName? repository;
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly int pageSize;
     private Uri? next;
-    private int pagesRead;
+    private bool started;
+    private ulong toSkip;
+    private ulong toTake;
     private int lastPageNumber;
 
     internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository)
@@ -33,31 +36,42 @@ public sealed class TaskListing
         this.endpoint = endpoint;
         this.query = query;
         this.repository = repository;
-        lastPageNumber = 1;
+        pageSize = query.EffectivePageSize;
+        // Whole pages of skipped tasks are never asked for: start at the page that holds the first one wanted.
+        lastPageNumber = (int)Math.Min(query.Skip / (ulong)pageSize, int.MaxValue - 1) + 1;
+        toSkip = query.Skip - (ulong)(lastPageNumber - 1) * (ulong)pageSize;
+        toTake = query.First ?? ulong.MaxValue;
         next = PageUri(lastPageNumber);
     }
 
-    /// <summary>From the first page: the envelope's count of non-archived tasks that match (when the API gives it).</summary>
+    /// <summary>From the first page read: the envelope's count of non-archived tasks that match (when the API gives it).</summary>
     public int? TotalActiveCount { get; private set; }
     public int? TotalArchivedCount { get; private set; }
-    public bool IsComplete => next is null;
+    /// <summary>The envelope's count for the side of the archive this listing reads, or null when the API gave none.</summary>
+    public int? TotalCount => query.Archived == true ? TotalArchivedCount : TotalActiveCount;
 
-    /// <summary>The next page, or null when the listing is over.</summary>
-    public async Task<CopilotTaskPage?> NextPageAsync(CancellationToken cancellationToken = default)
+    /// <summary>The next page's tasks within the query's window, or null when the listing is over. The first page is
+    /// always read, even for <c>First = 0</c>, so that the total counts are known.</summary>
+    public async Task<IReadOnlyList<CopilotTask>?> NextPageAsync(CancellationToken cancellationToken = default)
     {
-        if (next is null) return null;
+        if (next is null || (started && toTake == 0)) return null;
         var target = repository?.ToString();
         var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, next, target, taskScoped: false), WireJson.ReadList, cancellationToken).ConfigureAwait(false);
-        pagesRead++;
-        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Where(t => t?.Id is not null).Select(t => t!).ToList();
-        var fresh = all.Where(t => seen.Add(t.Id!)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
-        if (pagesRead == 1)
+        if (!started)
         {
             TotalActiveCount = result.Value.TotalActiveCount;
             TotalArchivedCount = result.Value.TotalArchivedCount;
+            started = true;
         }
-        next = fresh.Length == 0 ? null : NextUri(result.Link, all.Count);
-        return new CopilotTaskPage(pagesRead, fresh, result.Value.TotalActiveCount, result.Value.TotalArchivedCount);
+        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Where(t => t?.Id is not null).Select(t => t!).ToList();
+        var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
+        next = fresh.Count == 0 ? null : NextUri(result.Link, all.Count);
+
+        var skipped = (int)Math.Min(toSkip, (ulong)fresh.Count);
+        toSkip -= (ulong)skipped;
+        var taken = fresh.Skip(skipped).Take((int)Math.Min(toTake, int.MaxValue)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
+        toTake -= (ulong)taken.Length;
+        return taken;
     }
 
     private Uri? NextUri(string? linkHeader, int itemCount)
@@ -71,7 +85,7 @@ public sealed class TaskListing
             return page is null ? null : PageUri(lastPageNumber = page.Value);
         }
         if (!string.IsNullOrEmpty(linkHeader)) return null;
-        return itemCount < (query.PageSize ?? ServerDefaultPageSize) ? null : PageUri(++lastPageNumber);
+        return itemCount < pageSize ? null : PageUri(++lastPageNumber);
     }
 
     private Uri PageUri(int page) => new(endpoint.AbsoluteUri + query.ToQueryString(page));

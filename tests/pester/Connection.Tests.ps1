@@ -77,7 +77,7 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
 
         It 'rejects a malformed default repository' {
             { Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token $connectionToken -Repository 'no-slash' } |
-                Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
         }
 
         It 'accepts an https base URI such as GitHub Enterprise Server''s, without a request' {

@@ -118,7 +118,7 @@ Describe 'Get-CopilotTask' {
             @{ BadRepository = 'too/many/parts' }
             @{ BadRepository = 'spaces in/name' }
         ) {
-            { Get-CopilotTask -Repository $BadRepository } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+            { Get-CopilotTask -Repository $BadRepository } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
             @(Get-ApiRequest).Count | Should -Be 0
         }
 
@@ -351,7 +351,8 @@ Describe 'Get-CopilotTask' {
             $tasks = Get-CopilotTask -Repository $repository -Skip 3 -First 2 -PageSize 2
 
             $tasks.Id | Should -Be $all[3..4]
-            @(Get-ApiRequest | Select-Object -Skip $before) | Should -HaveCount 3
+            # Page 1 (tasks 0-1) is never asked for: page 2 skips task 2 and gives task 3, page 3 gives task 4.
+            @(Get-ApiRequest | Select-Object -Skip $before | ForEach-Object { $_.Query -replace '.*[?&](page=\d+).*', '$1' }) | Should -Be @('page=2', 'page=3')
         }
 
         It '-IncludeTotalCount writes the count of matching tasks first' {

@@ -125,7 +125,7 @@ Describe 'New-CopilotTask' {
 
         It 'rejects a malformed -Repository at binding, before any request' {
             { New-CopilotTask -Prompt 'x' -Repository 'not a repository' } |
-                Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
             @(Get-EmulatorRequest $emulator).Count | Should -Be 0
         }
 

@@ -50,8 +50,4 @@ public static class TaskStates
     /// <summary>Still running: the task has not stopped yet (queued or in progress).</summary>
     public static bool IsRunning(CopilotTaskState state) =>
         state is CopilotTaskState.Queued or CopilotTaskState.InProgress;
-
-    /// <summary>Finished: completed, failed, timed out or cancelled (until a new session starts).</summary>
-    public static bool IsFinished(CopilotTaskState state) =>
-        state is CopilotTaskState.Completed or CopilotTaskState.Failed or CopilotTaskState.TimedOut or CopilotTaskState.Cancelled;
 }

@@ -110,12 +110,12 @@ public sealed class TaskWaiter
     {
         var byId = group.ToDictionary(e => e.Target.Id, StringComparer.Ordinal);
         var since = group.Min(e => e.Latest!.UpdatedAt!.Value);
-        var listing = client.ListRepositoryTasks(repository, new TaskQuery { Since = since, PageSize = InputValidator.MaxPageSize });
+        var listing = client.ListRepositoryTasks(repository, new RepositoryTaskQuery { Since = since, PageSize = InputValidator.MaxPageSize });
         try
         {
             for (var page = await listing.NextPageAsync(cancellationToken).ConfigureAwait(false); page is not null; page = await listing.NextPageAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var task in page.Tasks)
+                foreach (var task in page)
                 {
                     if (byId.TryGetValue(task.Id, out var entry)) entry.Latest = task;
                 }
@@ -136,9 +136,7 @@ public sealed class TaskWaiter
     {
         try
         {
-            entry.Latest = entry.Target.Repository is { } repository
-                ? await client.GetTaskAsync(repository, entry.Target.Id, cancellationToken).ConfigureAwait(false)
-                : await client.GetTaskAsync(entry.Target.Id, cancellationToken).ConfigureAwait(false);
+            entry.Latest = await client.GetTaskAsync(entry.Target.Id, entry.Target.Repository, cancellationToken).ConfigureAwait(false);
             entry.Complete = !entry.Latest.IsRunning;
         }
         catch (CopilotException e) when (!e.AffectsEveryCall)

@@ -22,8 +22,8 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
 
     /// <summary>The repository New-CopilotTask uses when none is given.</summary>
     [Parameter]
-    [ValidateRepository]
-    public string? Repository { get; set; }
+    [RepositoryTransformation]
+    public RepositoryName? Repository { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -38,7 +38,7 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
                 Token = Token is null ? null : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
                 BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri),
                 ApiVersion = ApiVersion,
-                DefaultRepository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!),
+                DefaultRepository = Repository,
             };
         }
         catch (Exception e) when (e is CopilotException or ArgumentException)

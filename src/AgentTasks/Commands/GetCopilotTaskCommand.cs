@@ -24,8 +24,8 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [AllowNull]
     [AllowEmptyString]
-    [ValidateRepository]
-    public string? Repository { get; set; }
+    [RepositoryTransformation]
+    public RepositoryName? Repository { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
     public string Owner { get; set; } = "";
@@ -90,12 +90,11 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     private void GetById()
     {
-        RepositoryName? repository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!);
         foreach (var id in Id)
         {
             try
             {
-                WriteObject(Await(repository is null ? Client.GetTaskAsync(id, Cancellation) : Client.GetTaskAsync(repository, id, Cancellation)));
+                WriteObject(Await(Client.GetTaskAsync(id, Repository, Cancellation)));
             }
             catch (CopilotException e)
             {
@@ -106,31 +105,32 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     private void List()
     {
+        if (ParameterSetName == RepositorySet && Repository is null)
+            ThrowTerminatingError(ErrorRecords.From(new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories."), null));
         RepositoryName? repository = null;
         TaskListing listing;
         try
         {
-            if (ParameterSetName == RepositorySet && string.IsNullOrEmpty(Repository))
-                throw new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories.");
             repository = RepositoryName.FromParameters(Repository, Owner, Repo, fallback: null);
-            listing = ListingFor(repository);
+            listing = repository is null
+                ? Client.ListUserTasks(Filtered(new UserTaskQuery()))
+                : Client.ListRepositoryTasks(repository, Filtered(new RepositoryTaskQuery { CreatorIds = CreatorId }));
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, repository?.ToString() ?? Repository));
+            ThrowTerminatingError(ErrorRecords.From(e, repository?.ToString()));
             return;
         }
 
-        var reader = new PagedTaskReader(listing, PagingParameters.Skip, PagingParameters.First);
         try
         {
             var first = true;
-            for (var tasks = Await(reader.NextAsync(Cancellation)); tasks is not null; tasks = Await(reader.NextAsync(Cancellation)))
+            for (var tasks = Await(listing.NextPageAsync(Cancellation)); tasks is not null; tasks = Await(listing.NextPageAsync(Cancellation)))
             {
                 // PowerShell's convention: the total count comes first, then the objects.
                 if (first && PagingParameters.IncludeTotalCount)
                 {
-                    var total = reader.TotalCount(Archived.IsPresent);
+                    var total = listing.TotalCount;
                     WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total is null ? 0.0 : 1.0));
                 }
                 first = false;
@@ -143,18 +143,16 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         }
     }
 
-    private TaskListing ListingFor(RepositoryName? repository)
+    private T Filtered<T>(T query) where T : TaskQuery
     {
-        var query = new TaskQuery
-        {
-            States = State?.Select(TaskStates.Parse).ToArray(),
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Archived = Archived.IsPresent ? true : null,
-            CreatorIds = CreatorId,
-            Sort = Sort,
-            Direction = Direction,
-            PageSize = PagedTaskReader.PageSizeFor(PageSize, PagingParameters.Skip, PagingParameters.First),
-        };
-        return repository is null ? Client.ListUserTasks(query) : Client.ListRepositoryTasks(repository, query);
+        query.States = State?.Select(TaskStates.Parse).ToArray();
+        query.Since = Since is { } since ? new DateTimeOffset(since) : null;
+        query.Archived = Archived.IsPresent ? true : null;
+        query.Sort = Sort;
+        query.Direction = Direction;
+        query.PageSize = PageSize;
+        query.Skip = PagingParameters.Skip;
+        query.First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First;
+        return query;
     }
 }

@@ -24,8 +24,8 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
 
     /// <summary>owner/repo; default: the repository given to Connect-CopilotAgent.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = RepositorySet)]
-    [ValidateRepository]
-    public string? Repository { get; set; }
+    [RepositoryTransformation]
+    public RepositoryName? Repository { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = OwnerRepoSet)]
     public string Owner { get; set; } = "";

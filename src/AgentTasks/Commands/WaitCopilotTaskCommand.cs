@@ -22,8 +22,8 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
 
     /// <summary>owner/repo, when known: tasks of one repository are then polled with one request per round.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRepository]
-    public string? Repository { get; set; }
+    [RepositoryTransformation]
+    public RepositoryName? Repository { get; set; }
 
     /// <summary>Return as soon as one task has stopped.</summary>
     [Parameter]
@@ -31,8 +31,7 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
 
     protected override void ProcessRecord()
     {
-        var repository = string.IsNullOrEmpty(Repository) ? null : RepositoryName.Parse(Repository!);
-        foreach (var id in Id) targets.Add(new WaitTarget(id, repository));
+        foreach (var id in Id) targets.Add(new WaitTarget(id, Repository));
     }
 
     protected override void EndProcessing()

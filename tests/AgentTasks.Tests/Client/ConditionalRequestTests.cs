@@ -17,8 +17,8 @@ public class ConditionalRequestTests : AgentTasks.Tests.Emulator.EmulatorTestBas
         var id = (await Control.SeedAsync("octo-org", "hello-world", 1, state: "completed")).Single();
         var client = Clients.For(Emulator.BaseUri);
 
-        var first = await client.GetTaskAsync(Clients.Repo, id);
-        var second = await client.GetTaskAsync(Clients.Repo, id);
+        var first = await client.GetTaskAsync(id, Clients.Repo);
+        var second = await client.GetTaskAsync(id, Clients.Repo);
 
         var requests = await Control.RequestsAsync();
         Assert.Equal(new[] { 200, 304 }, requests.Select(r => r.Status));

@@ -30,7 +30,7 @@ public class FaultTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.SeedAsync("octo-org", "hello-world", 1);
         await Control.AddFaultAsync("status", status: status, count: 2);
         var page = await client.ListRepositoryTasks(Clients.Repo).NextPageAsync();
-        Assert.Single(page!.Tasks);
+        Assert.Single(page!);
         Assert.Equal(new[] { status, status, 200 }, (await Control.RequestsAsync()).Select(r => r.Status));
         Assert.Equal(2, clock.Delays.Count);
     }
@@ -177,7 +177,7 @@ public class FaultTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.AddFaultAsync("status", status: 502, percent: 30);
         var options = Clients.Options(Emulator.BaseUri, clock: clock);
         options.Retry.MaxAttempts = 10;
-        var tasks = await OperationsTests.ReadAll(new CopilotTaskClient(options).ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 3 }));
+        var tasks = await OperationsTests.ReadAll(new CopilotTaskClient(options).ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { PageSize = 3 }));
         Assert.Equal(12, tasks.Count);
     }
 

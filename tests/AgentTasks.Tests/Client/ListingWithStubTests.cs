@@ -11,7 +11,7 @@ public class ListingWithStubTests
     {
         var ids = new List<string>();
         for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-            ids.AddRange(page.Tasks.Select(t => t.Id));
+            ids.AddRange(page.Select(t => t.Id));
         return ids;
     }
 
@@ -21,7 +21,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
             ? StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://evil.example.net/steal?page=2&per_page=2>; rel=\"next\"")
             : StubHandler.Json(StubHandler.TaskList("c")));
-        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 }));
+        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
         Assert.Equal(new[] { "a", "b", "c" }, ids);
         Assert.All(stub.Requests, r => Assert.Equal("api.github.com", r.RequestUri!.Host));
         Assert.Equal("https://api.github.com/agents/tasks?per_page=2&page=2", stub.Requests[1].RequestUri!.AbsoluteUri);
@@ -51,7 +51,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(request => request.RequestUri!.Query.EndsWith("&page=1")
             ? StubHandler.Json(StubHandler.TaskList("a", "b"))
             : request.RequestUri!.Query.EndsWith("&page=2") ? StubHandler.Json(StubHandler.TaskList("c", "d")) : StubHandler.Json(StubHandler.TaskList("e")));
-        Assert.Equal(new[] { "a", "b", "c", "d", "e" }, await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 })));
+        Assert.Equal(new[] { "a", "b", "c", "d", "e" }, await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 })));
         Assert.Equal(3, stub.Requests.Count);
     }
 
@@ -61,7 +61,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(_ => StubHandler.Json("""{"tasks":[],"total_active_count":0,"total_archived_count":4}""", link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\""));
         var listing = Clients.WithStub(stub).ListUserTasks();
         var page = await listing.NextPageAsync();
-        Assert.Empty(page!.Tasks);
+        Assert.Empty(page!);
         Assert.Equal((0, 4), (listing.TotalActiveCount!.Value, listing.TotalArchivedCount!.Value));
         Assert.Null(await listing.NextPageAsync());
         Assert.Single(stub.Requests);
@@ -71,7 +71,7 @@ public class ListingWithStubTests
     public async Task ALinkHeaderWithoutNextMeansTheLastPage()
     {
         var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://api.github.com/agents/tasks?page=1>; rel=\"first\""));
-        Assert.Equal(2, (await ReadAll(Clients.WithStub(stub).ListUserTasks(new TaskQuery { PageSize = 2 }))).Count);
+        Assert.Equal(2, (await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }))).Count);
         Assert.Single(stub.Requests);
     }
 

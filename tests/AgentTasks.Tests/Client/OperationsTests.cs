@@ -56,7 +56,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         var started = await client.StartTaskAsync(Clients.Repo, new StartTaskRequest("Add tests") { BaseRef = "develop", Model = "gpt-5.4" });
 
-        var byRepo = await client.GetTaskAsync(Clients.Repo, started.Id);
+        var byRepo = await client.GetTaskAsync(started.Id, Clients.Repo);
         var byId = await client.GetTaskAsync(started.Id);
 
         Assert.Equal(started.Id, byRepo.Id);
@@ -87,7 +87,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         var ids = await Control.SeedAsync("octo-org", "hello-world", 3);
         Assert.Equal(ids.Reverse(), (await ReadAll(client.ListRepositoryTasks(Clients.Repo))).Select(t => t.Id));
-        var ascending = new TaskQuery { Sort = TaskSortField.CreatedAt, Direction = SortDirection.Ascending };
+        var ascending = new RepositoryTaskQuery { Sort = TaskSortField.CreatedAt, Direction = SortDirection.Ascending };
         Assert.Equal(ids, (await ReadAll(client.ListRepositoryTasks(Clients.Repo, ascending))).Select(t => t.Id));
     }
 
@@ -96,17 +96,16 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         await Control.SeedAsync("octo-org", "hello-world", 5);
 
-        var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 2 }));
+        var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { PageSize = 2 }));
         Assert.Equal(5, all.Select(t => t.Id).Distinct().Count());
         Assert.Equal(3, (await Control.RequestsAsync()).Count);
 
         await Control.ResetAsync();
         await Control.SeedAsync("octo-org", "hello-world", 5);
-        var listing = client.ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 2 });
+        var listing = client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { PageSize = 2 });
         var first = await listing.NextPageAsync();
-        Assert.Equal(2, first!.Tasks.Count);
+        Assert.Equal(2, first!.Count);
         Assert.Equal(5, listing.TotalActiveCount);
-        Assert.False(listing.IsComplete);
         var requests = await Control.RequestsAsync();
         Assert.Single(requests);
         Assert.Contains("per_page=2", requests[0].Query);
@@ -119,7 +118,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.SeedAsync("octo-org", "hello-world", 1, state: "timed_out");
         await Control.SeedAsync("octo-org", "hello-world", 3, state: "completed");
 
-        var query = new TaskQuery { States = new[] { CopilotTaskState.Failed, CopilotTaskState.TimedOut } };
+        var query = new RepositoryTaskQuery { States = new[] { CopilotTaskState.Failed, CopilotTaskState.TimedOut } };
         var tasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo, query));
 
         Assert.Equal(3, tasks.Count);
@@ -133,7 +132,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.SeedAsync("octo-org", "hello-world", 2, archived: true);
         await Control.SeedAsync("octo-org", "hello-world", 3);
 
-        var listing = client.ListRepositoryTasks(Clients.Repo, new TaskQuery { Archived = true });
+        var listing = client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { Archived = true });
         var tasks = await ReadAll(listing);
 
         Assert.Equal(2, tasks.Count);
@@ -149,7 +148,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.SeedAsync("octo-org", "hello-world", 1, creatorId: 8);
         await Control.SeedAsync("octo-org", "hello-world", 4, creatorId: 9);
 
-        var tasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { CreatorIds = new long[] { 7, 8 } }));
+        var tasks = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { CreatorIds = new long[] { 7, 8 } }));
 
         Assert.Equal(3, tasks.Count);
         Assert.All(tasks, t => Assert.Contains(t.CreatorId!.Value, new long[] { 7, 8 }));
@@ -160,10 +159,10 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     public async Task SinceKeepsOnlyTasksUpdatedAtOrAfterIt()
     {
         await Control.SeedAsync("octo-org", "hello-world", 4);
-        var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { Direction = SortDirection.Ascending }));
+        var all = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { Direction = SortDirection.Ascending }));
         var since = all[2].UpdatedAt!.Value;
 
-        var recent = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new TaskQuery { Since = since }));
+        var recent = await ReadAll(client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { Since = since }));
 
         Assert.Equal(all.Skip(2).Select(t => t.Id).OrderBy(i => i), recent.Select(t => t.Id).OrderBy(i => i));
     }
@@ -206,7 +205,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         do
         {
             await Task.Delay(100);
-            current = await client.GetTaskAsync(Clients.Repo, task.Id);
+            current = await client.GetTaskAsync(task.Id, Clients.Repo);
         }
         while (current.IsRunning && DateTime.UtcNow < deadline);
         Assert.Equal(CopilotTaskState.Failed, current.State);
@@ -217,7 +216,7 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         var tasks = new List<CopilotTask>();
         for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-            tasks.AddRange(page.Tasks);
+            tasks.AddRange(page);
         return tasks;
     }
 }

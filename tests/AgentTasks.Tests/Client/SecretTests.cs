@@ -25,9 +25,9 @@ public class SecretTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         var errors = new List<Exception>();
 
         var task = await client.StartTaskAsync(Clients.Repo, new StartTaskRequest("Secret test"));
-        await client.GetTaskAsync(Clients.Repo, task.Id);
+        await client.GetTaskAsync(task.Id, Clients.Repo);
         await client.GetTaskAsync(task.Id);
-        await client.ListRepositoryTasks(Clients.Repo, new TaskQuery { PageSize = 1 }).NextPageAsync();
+        await client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { PageSize = 1 }).NextPageAsync();
         await client.ListUserTasks().NextPageAsync();
         foreach (var status in new[] { 401, 403, 404, 422, 500 })
         {

@@ -77,11 +77,11 @@ public class InputValidatorTests
 
     [Theory]
     [InlineData("octo/repo", null, null, "octo/repo")]
-    [InlineData("", "octo", "repo", "octo/repo")]
+    [InlineData(null, "octo", "repo", "octo/repo")]
     [InlineData(null, null, null, "fall/back")]
-    [InlineData("", "", "", "fall/back")]
+    [InlineData(null, "", "", "fall/back")]
     public void TheRepositoryOfACallIsTheFirstOneGiven(string? repository, string? owner, string? repo, string expected) =>
-        Assert.Equal(expected, RepositoryName.FromParameters(repository, owner, repo, RepositoryName.Parse("fall/back"))!.ToString());
+        Assert.Equal(expected, RepositoryName.FromParameters(repository is null ? null : RepositoryName.Parse(repository), owner, repo, RepositoryName.Parse("fall/back"))!.ToString());
 
     [Fact]
     public void OwnerWithoutRepoIsRefusedRatherThanFallingBack()

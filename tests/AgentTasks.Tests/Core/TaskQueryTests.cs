@@ -6,12 +6,12 @@ namespace AgentTasks.Tests.Core;
 public class TaskQueryTests
 {
     [Fact]
-    public void EmptyQuerySendsOnlyThePage() => Assert.Equal("?page=1", new TaskQuery().ToQueryString(1));
+    public void EmptyQuerySendsOnlyThePageAndTheLargestPageSize() => Assert.Equal("?per_page=100&page=1", new UserTaskQuery().ToQueryString(1));
 
     [Fact]
     public void EveryFilterMapsToItsApiParameter()
     {
-        var query = new TaskQuery
+        var query = new RepositoryTaskQuery
         {
             States = new[] { CopilotTaskState.Failed, CopilotTaskState.TimedOut, CopilotTaskState.WaitingForUser },
             Sort = TaskSortField.CreatedAt,
@@ -29,41 +29,34 @@ public class TaskQueryTests
     [Fact]
     public void DefaultsAreSentWhenChosenExplicitly()
     {
-        var query = new TaskQuery { Sort = TaskSortField.UpdatedAt, Direction = SortDirection.Descending, Archived = false };
-        Assert.Equal("?page=1&sort=updated_at&direction=desc&is_archived=false", query.ToQueryString(1));
+        var query = new UserTaskQuery { Sort = TaskSortField.UpdatedAt, Direction = SortDirection.Descending, Archived = false, PageSize = 30 };
+        Assert.Equal("?per_page=30&page=1&sort=updated_at&direction=desc&is_archived=false", query.ToQueryString(1));
     }
 
     [Fact]
     public void RepeatedStatesAreSentOnce() =>
-        Assert.Equal("?page=1&state=queued", new TaskQuery { States = new[] { CopilotTaskState.Queued, CopilotTaskState.Queued } }.ToQueryString(1));
+        Assert.Equal("?per_page=100&page=1&state=queued", new UserTaskQuery { States = new[] { CopilotTaskState.Queued, CopilotTaskState.Queued } }.ToQueryString(1));
 
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
     [InlineData(-5)]
     public void PageSizeOutsideOneToHundredIsRefused(int size) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TaskQuery { PageSize = size }.Validate(true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new UserTaskQuery { PageSize = size }.Validate());
 
     [Theory]
     [InlineData(1)]
     [InlineData(100)]
-    public void PageSizeBoundsAreAccepted(int size) => new TaskQuery { PageSize = size }.Validate(true);
-
-    [Fact]
-    public void CreatorFilterIsRefusedOnTheUserListing()
-    {
-        var error = Assert.Throws<ArgumentException>(() => new TaskQuery { CreatorIds = new long[] { 1 } }.Validate(repositoryListing: false));
-        Assert.Contains("one repository", error.Message);
-    }
+    public void PageSizeBoundsAreAccepted(int size) => new UserTaskQuery { PageSize = size }.Validate();
 
     [Fact]
     public void NonPositiveCreatorIdIsRefused() =>
-        Assert.Throws<ArgumentException>(() => new TaskQuery { CreatorIds = new long[] { 3, 0 } }.Validate(true));
+        Assert.Throws<ArgumentException>(() => new RepositoryTaskQuery { CreatorIds = new long[] { 3, 0 } }.Validate());
 
     [Fact]
     public void UnknownStateIsRefusedWithTheKnownOnes()
     {
-        var error = Assert.Throws<ArgumentException>(() => new TaskQuery { States = new[] { CopilotTaskState.Unknown } }.Validate(true));
+        var error = Assert.Throws<ArgumentException>(() => new UserTaskQuery { States = new[] { CopilotTaskState.Unknown } }.Validate());
         Assert.Contains("WaitingForUser", error.Message);
     }
 }

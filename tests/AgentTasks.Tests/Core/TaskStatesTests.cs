@@ -31,12 +31,4 @@ public class TaskStatesTests
     [Fact]
     public void OnlyQueuedAndInProgressAreRunning() =>
         Assert.Equal(new[] { CopilotTaskState.Queued, CopilotTaskState.InProgress }, TaskStates.Known.Where(TaskStates.IsRunning));
-
-    [Fact]
-    public void WaitingForUserAndIdleAreStoppedButNotFinished()
-    {
-        Assert.False(TaskStates.IsFinished(CopilotTaskState.WaitingForUser));
-        Assert.False(TaskStates.IsRunning(CopilotTaskState.Idle));
-        Assert.True(TaskStates.IsFinished(CopilotTaskState.Cancelled));
-    }
 }

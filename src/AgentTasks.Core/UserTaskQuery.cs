@@ -1,0 +1,6 @@
+namespace AgentTasks.Core;
+
+/// <summary>A listing of the authenticated user's tasks across repositories (GET /agents/tasks).</summary>
+public sealed class UserTaskQuery : TaskQuery
+{
+}
