@@ -6,7 +6,7 @@ namespace AgentTasks.Core;
 
 /// <summary>The API's base URI: given, else <c>GITHUB_API_URL</c>, else https://api.github.com. Checked before a
 /// token is ever sent to it: https only, except http to a loopback host (the emulator).</summary>
-public static class ApiBaseUri
+internal static class ApiBaseUri
 {
     public static readonly Uri Default = new("https://api.github.com/");
     public const string EnvironmentVariable = "GITHUB_API_URL";

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AgentTasks.Core;
 
 /// <summary>The module's version, as the build stamps it from Directory.Build.props.</summary>
-public static class ClientInfo
+internal static class ClientInfo
 {
     public static string Version { get; } = ReadVersion();
 

@@ -1,10 +1,11 @@
-using System;
 using System.Net.Http;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;
+using AgentTasks.Core.Requests;
 using AgentTasks.Core.Wire;
 
 namespace AgentTasks.Core;

@@ -6,7 +6,7 @@ namespace AgentTasks.Core;
 
 /// <summary>Checks of user input made before any request, each failing with an <see cref="ArgumentException"/>
 /// that says what was expected.</summary>
-public static class InputValidator
+internal static class InputValidator
 {
     public const int MinPageSize = 1;
     public const int MaxPageSize = 100;

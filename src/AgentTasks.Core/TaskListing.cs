@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;
+using AgentTasks.Core.Requests;
 using AgentTasks.Core.Wire;
 
 namespace AgentTasks.Core;

@@ -4,7 +4,7 @@ using AgentTasks.Core.Errors;
 namespace AgentTasks.Core;
 
 /// <summary>Finds the token to use: the one given, then <c>GH_TOKEN</c>, then <c>GITHUB_TOKEN</c> (the order the gh CLI uses).</summary>
-public static class TokenResolver
+internal static class TokenResolver
 {
     public static readonly string[] EnvironmentVariables = { "GH_TOKEN", "GITHUB_TOKEN" };
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 
 namespace AgentTasks;
 

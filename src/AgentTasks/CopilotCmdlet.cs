@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
-using AgentTasks.Core;
+using System.Threading;
+using System;
+using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
+using AgentTasks.Core;
 
 namespace AgentTasks;
 
@@ -27,7 +28,7 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken Cancellation => cancellation.Token;
 
-    protected ConnectionSettings Connection => ConnectionStore.Current(SessionState);
+    private protected ConnectionSettings Connection => ConnectionStore.Current(SessionState);
 
     /// <summary>The client for this invocation, made on first use: a missing token or a bad base URI stops the pipeline.</summary>
     protected CopilotTaskClient Client

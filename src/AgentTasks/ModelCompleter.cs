@@ -1,10 +1,10 @@
 using System.Collections.Generic;
-using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 
 namespace AgentTasks;
 
 /// <summary>Offers the models GitHub has documented for -Model; any other name is still accepted.</summary>
-public sealed class ModelCompleter : PrefixCompleter
+internal sealed class ModelCompleter : PrefixCompleter
 {
     protected override IEnumerable<string> Values => KnownModels.All;
 }

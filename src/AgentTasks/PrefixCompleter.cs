@@ -8,7 +8,7 @@ using System.Management.Automation.Language;
 namespace AgentTasks;
 
 /// <summary>Completes an argument from a fixed list of values, by prefix, ignoring case and quotes typed so far.</summary>
-public abstract class PrefixCompleter : IArgumentCompleter
+internal abstract class PrefixCompleter : IArgumentCompleter
 {
     protected abstract IEnumerable<string> Values { get; }
 

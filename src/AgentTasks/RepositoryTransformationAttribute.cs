@@ -8,7 +8,7 @@ namespace AgentTasks;
 /// malformed name fails before any request, with the core's message, and is parsed once. Empty text (the unknown
 /// repository of a piped task) binds as null: the cmdlet treats it as not given.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class RepositoryTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class RepositoryTransformationAttribute : ArgumentTransformationAttribute
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {

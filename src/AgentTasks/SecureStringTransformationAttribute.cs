@@ -7,7 +7,7 @@ namespace AgentTasks;
 /// <summary>Lets -Token take a plain string as well as a SecureString (runbooks read tokens from variables and
 /// environment as strings). The string is copied into a SecureString and not kept.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {

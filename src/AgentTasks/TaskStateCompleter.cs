@@ -6,7 +6,7 @@ namespace AgentTasks;
 
 /// <summary>Completes -State with the eight states in the API's spelling (the enum's own completion would also
 /// offer Unknown, which is no filter).</summary>
-public sealed class TaskStateCompleter : PrefixCompleter
+internal sealed class TaskStateCompleter : PrefixCompleter
 {
     protected override IEnumerable<string> Values => TaskStates.Known.Select(TaskStates.ToWire);
 }

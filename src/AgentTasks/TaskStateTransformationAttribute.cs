@@ -9,7 +9,7 @@ namespace AgentTasks;
 /// <summary>Lets -State take the API's spelling (<c>in_progress</c>, <c>timed_out</c>) as well as the enum's
 /// (<c>InProgress</c>), and binds the API's spelling; an unknown state fails binding with the list of states.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class TaskStateTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class TaskStateTransformationAttribute : ArgumentTransformationAttribute
 {
     public override object Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {

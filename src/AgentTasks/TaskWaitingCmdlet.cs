@@ -25,7 +25,7 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
     [ValidateRange(1, 3600)]
     public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
 
-    protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any)
+    private protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any)
     {
         var options = new WaitOptions
         {

@@ -6,7 +6,7 @@ namespace AgentTasks;
 
 /// <summary>Rejects a task id with '/', '..', white space or control characters at binding time.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class ValidateTaskIdAttribute : ValidateEnumeratedArgumentsAttribute
+internal sealed class ValidateTaskIdAttribute : ValidateEnumeratedArgumentsAttribute
 {
     protected override void ValidateElement(object element)
     {

@@ -28,7 +28,7 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
         It 'keeps the base URI, the token and a default repository, and makes no request' {
             $info = Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token $connectionToken -Repository $repository -PassThru
 
-            $info | Should -BeOfType 'AgentTasks.Core.CopilotConnectionInfo'
+            $info | Should -BeOfType 'AgentTasks.Core.Models.CopilotAgentConnection'
             $info.BaseUri.AbsoluteUri | Should -Be "$($emulator.BaseUri)/"
             $info.DefaultRepository | Should -Be $repository
             $info.TokenSource | Should -Be 'Connect-CopilotAgent'

@@ -70,8 +70,8 @@ Describe 'The AgentTasks module' {
             @{ Name = 'New-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
             @{ Name = 'Get-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
             @{ Name = 'Wait-CopilotTask'; Type = 'AgentTasks.Core.Models.CopilotTask' }
-            @{ Name = 'Connect-CopilotAgent'; Type = 'AgentTasks.Core.CopilotConnectionInfo' }
-            @{ Name = 'Get-CopilotAgentConnection'; Type = 'AgentTasks.Core.CopilotConnectionInfo' }
+            @{ Name = 'Connect-CopilotAgent'; Type = 'AgentTasks.Core.Models.CopilotAgentConnection' }
+            @{ Name = 'Get-CopilotAgentConnection'; Type = 'AgentTasks.Core.Models.CopilotAgentConnection' }
         ) {
             (Get-Command -Name $Name).OutputType.Name | Should -Contain $Type
         }

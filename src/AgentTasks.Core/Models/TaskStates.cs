@@ -5,7 +5,7 @@ using System.Linq;
 namespace AgentTasks.Core.Models;
 
 /// <summary>Conversions between <see cref="CopilotTaskState"/> and the API's snake_case values, and what each state means.</summary>
-public static class TaskStates
+internal static class TaskStates
 {
     private static readonly Dictionary<CopilotTaskState, string> WireNames = new()
     {

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
+using AgentTasks.Core.Requests;
 
 namespace AgentTasks.Core.Waiting;
 
@@ -12,7 +13,7 @@ namespace AgentTasks.Core.Waiting;
 /// the caller can report progress between rounds from its own thread. Several tasks of one repository are
 /// polled with one list request (<c>since</c> the oldest update among them, so the URL stays the same while
 /// nothing changes and the conditional request answers 304); others with a conditional GET each.</summary>
-public sealed class TaskWaiter
+internal sealed class TaskWaiter
 {
     private const int ProgressTaskNames = 5;
     private readonly CopilotTaskClient client;

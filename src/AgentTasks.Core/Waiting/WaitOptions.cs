@@ -2,7 +2,7 @@ using System;
 
 namespace AgentTasks.Core.Waiting;
 
-public sealed class WaitOptions
+internal sealed class WaitOptions
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
 

@@ -3,7 +3,7 @@ using System;
 namespace AgentTasks.Core.Waiting;
 
 /// <summary>A snapshot for Write-Progress.</summary>
-public sealed class WaitProgress
+internal sealed class WaitProgress
 {
     internal WaitProgress(int total, int stopped, int failed, string status, string pendingTasks, TimeSpan elapsed)
     {

@@ -1,7 +1,7 @@
 namespace AgentTasks.Core.Waiting;
 
 /// <summary>A task to wait for: its id, and its repository when known (which allows one list request for many tasks).</summary>
-public sealed class WaitTarget
+internal sealed class WaitTarget
 {
     public WaitTarget(string id, RepositoryName? repository = null)
     {

@@ -6,7 +6,7 @@ namespace AgentTasks.Emulator.Api;
 /// <summary>The five operations, once the request is known to be authenticated and not faulted.</summary>
 internal sealed class ApiEndpoints(TaskStore store)
 {
-    public ApiResult Handle(ApiRequest request)
+    public PendingResponse Handle(ApiRequest request)
     {
         var route = request.Route;
         switch (route.Operation)
@@ -21,7 +21,7 @@ internal sealed class ApiEndpoints(TaskStore store)
         var (owner, repo) = (route.Owner!, route.Repo!);
         if (!GitHubNames.IsValid(owner) || !GitHubNames.IsValid(repo))
         {
-            return ApiResult.NotFound(route.DocumentationUrl);
+            return PendingResponse.NotFound(route.DocumentationUrl);
         }
 
         return route.Operation switch
@@ -32,7 +32,7 @@ internal sealed class ApiEndpoints(TaskStore store)
         };
     }
 
-    private ApiResult Start(ApiRequest request, string owner, string repo)
+    private PendingResponse Start(ApiRequest request, string owner, string repo)
     {
         if (!StartTaskBody.TryParse(request.Body, out var newTask, out var error))
         {
@@ -40,21 +40,21 @@ internal sealed class ApiEndpoints(TaskStore store)
         }
 
         var task = store.Start(owner, repo, request.UserId, newTask, request.Now);
-        return ApiResult.Json(StatusCodes.Status201Created, TaskJson.Task(task, request.Now, request.Origin, withSessions: false));
+        return PendingResponse.Json(StatusCodes.Status201Created, TaskJson.Task(task, request.Now, request.Origin, withSessions: false));
     }
 
-    private static ApiResult Get(ApiRequest request, EmulatedTask? task) =>
+    private static PendingResponse Get(ApiRequest request, EmulatedTask? task) =>
         task is null
-            ? ApiResult.NotFound(request.Route.DocumentationUrl)
-            : ApiResult.Json(StatusCodes.Status200OK, TaskJson.Task(task, request.Now, request.Origin, withSessions: true));
+            ? PendingResponse.NotFound(request.Route.DocumentationUrl)
+            : PendingResponse.Json(StatusCodes.Status200OK, TaskJson.Task(task, request.Now, request.Origin, withSessions: true));
 
     /// <summary>Sorts, then filters, then slices, as GitHub does; the totals ignore only <c>is_archived</c> and paging.</summary>
-    private static ApiResult List(ApiRequest request, IEnumerable<EmulatedTask> tasks, bool withUrls)
+    private static PendingResponse List(ApiRequest request, IEnumerable<EmulatedTask> tasks, bool withUrls)
     {
         var filterByCreator = request.Route.Operation == ApiOperation.ListForRepository;
         if (!ListQuery.TryParse(request.Query, filterByCreator, out var query, out var error))
         {
-            return ApiResult.ValidationFailed(request.Route.DocumentationUrl, ValidationError.Invalid(error));
+            return PendingResponse.ValidationFailed(request.Route.DocumentationUrl, ValidationError.Invalid(error));
         }
 
         var seen = tasks.Select(task => (Task: task, Phase: task.PhaseAt(request.Now)));
@@ -77,7 +77,7 @@ internal sealed class ApiEndpoints(TaskStore store)
             ["total_archived_count"] = matching.Count(t => t.ArchivedAt.HasValue),
         };
         var lastPage = Math.Max(1, (selected.Count + query.PerPage - 1) / query.PerPage);
-        var link = LinkHeader.Build(request.Origin, request.Path, request.Query, query.Page, query.PerPage, lastPage);
-        return ApiResult.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
+        var link = LinkHeaderBuilder.Build(request.Origin, request.Path, request.Query, query.Page, query.PerPage, lastPage);
+        return PendingResponse.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
     }
 }

@@ -87,22 +87,22 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         await WriteAsync(context.Response, result.Status, responseBody, context.RequestAborted);
     }
 
-    private ApiResult Serve(HttpRequest request, string path, AuthToken? token, string? body, DateTimeOffset now)
+    private PendingResponse Serve(HttpRequest request, string path, AuthToken? token, string? body, DateTimeOffset now)
     {
         var route = ApiRoute.Match(request.Method, path);
         if (route is null)
         {
-            return ApiResult.NotFound(DocumentationUrls.Rest);
+            return PendingResponse.NotFound(DocumentationUrls.Rest);
         }
 
         if (token is null)
         {
-            return ApiResult.Error(StatusCodes.Status401Unauthorized, "Requires authentication", DocumentationUrls.Rest);
+            return PendingResponse.Error(StatusCodes.Status401Unauthorized, "Requires authentication", DocumentationUrls.Rest);
         }
 
         if (token.IsInstallationToken)
         {
-            return ApiResult.Error(StatusCodes.Status403Forbidden, InstallationTokenMessage, route.DocumentationUrl);
+            return PendingResponse.Error(StatusCodes.Status403Forbidden, InstallationTokenMessage, route.DocumentationUrl);
         }
 
         if (rateLimiter.IsExhausted(now))
@@ -115,7 +115,7 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
     }
 
     /// <summary>Tags a successful GET, and answers 304 with no body when the client already holds that tag.</summary>
-    private static ApiResult Conditional(HttpRequest request, ApiResult result)
+    private static PendingResponse Conditional(HttpRequest request, PendingResponse result)
     {
         if (!HttpMethods.IsGet(request.Method) || result.Status != StatusCodes.Status200OK || result.Body is null)
         {
@@ -125,7 +125,7 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         var etag = EntityTag.For(result.Body);
         var headers = new Dictionary<string, string>(result.Headers) { ["ETag"] = etag };
         return EntityTag.Matches(request.Headers.IfNoneMatch, etag)
-            ? new ApiResult(StatusCodes.Status304NotModified, null, new Dictionary<string, string> { ["ETag"] = etag })
+            ? new PendingResponse(StatusCodes.Status304NotModified, null, new Dictionary<string, string> { ["ETag"] = etag })
             : result with { Headers = headers };
     }
 

@@ -57,9 +57,9 @@ internal sealed record ListQuery(
         if (query.Last("state") is { } stateList)
         {
             states = [.. stateList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-            if (states.FirstOrDefault(s => !TaskStates.IsKnown(s)) is { } unknown)
+            if (states.FirstOrDefault(s => !StateNames.IsKnown(s)) is { } unknown)
             {
-                error = $"state '{unknown}' is not one of {string.Join(", ", TaskStates.All)}";
+                error = $"state '{unknown}' is not one of {string.Join(", ", StateNames.All)}";
                 return false;
             }
         }

@@ -8,7 +8,7 @@ namespace AgentTasks.Emulator.Api;
 internal static class StartTaskBody
 {
     /// <summary>Parses <paramref name="body"/>; on failure <paramref name="error"/> is the 400 or 422 to answer.</summary>
-    public static bool TryParse(string? body, [NotNullWhen(true)] out NewTask? task, [NotNullWhen(false)] out ApiResult? error)
+    public static bool TryParse(string? body, [NotNullWhen(true)] out NewTask? task, [NotNullWhen(false)] out PendingResponse? error)
     {
         task = null;
         JsonDocument document;
@@ -18,7 +18,7 @@ internal static class StartTaskBody
         }
         catch (JsonException)
         {
-            error = ApiResult.Error(StatusCodes.Status400BadRequest, "Problems parsing JSON", DocumentationUrls.StartTask);
+            error = PendingResponse.Error(StatusCodes.Status400BadRequest, "Problems parsing JSON", DocumentationUrls.StartTask);
             return false;
         }
 
@@ -33,7 +33,7 @@ internal static class StartTaskBody
 
             if (!root.TryGetProperty("prompt", out var promptElement) || promptElement.ValueKind == JsonValueKind.Null)
             {
-                error = ApiResult.ValidationFailed(DocumentationUrls.StartTask, new ValidationError("missing_field", "prompt is required"));
+                error = PendingResponse.ValidationFailed(DocumentationUrls.StartTask, new ValidationError("missing_field", "prompt is required"));
                 return false;
             }
 
@@ -66,7 +66,7 @@ internal static class StartTaskBody
         }
     }
 
-    private static bool TryOptionalString(JsonElement root, string name, ref string? value, [NotNullWhen(false)] out ApiResult? error)
+    private static bool TryOptionalString(JsonElement root, string name, ref string? value, [NotNullWhen(false)] out PendingResponse? error)
     {
         error = null;
         if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -84,7 +84,7 @@ internal static class StartTaskBody
         return true;
     }
 
-    private static bool TryOptionalBoolean(JsonElement root, string name, ref bool? value, [NotNullWhen(false)] out ApiResult? error)
+    private static bool TryOptionalBoolean(JsonElement root, string name, ref bool? value, [NotNullWhen(false)] out PendingResponse? error)
     {
         error = null;
         if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -102,6 +102,6 @@ internal static class StartTaskBody
         return true;
     }
 
-    private static ApiResult Invalid(string message) =>
-        ApiResult.ValidationFailed(DocumentationUrls.StartTask, ValidationError.Invalid(message));
+    private static PendingResponse Invalid(string message) =>
+        PendingResponse.ValidationFailed(DocumentationUrls.StartTask, ValidationError.Invalid(message));
 }

@@ -43,12 +43,12 @@ internal static class ControlEndpoints
 
     private static IResult Seed(SeedRequest body, HttpContext context, TaskStore store)
     {
-        var state = body.State ?? TaskStates.Completed;
+        var state = body.State ?? StateNames.Completed;
         var error = body switch
         {
             _ when !GitHubNames.IsValid(body.Owner) || !GitHubNames.IsValid(body.Repo) => "owner and repo must be GitHub names",
             { Count: < 1 or > MaxSeedCount } => $"count must be from 1 to {MaxSeedCount}",
-            _ when !TaskStates.IsKnown(state) => $"state must be one of {string.Join(", ", TaskStates.All)}",
+            _ when !StateNames.IsKnown(state) => $"state must be one of {string.Join(", ", StateNames.All)}",
             _ => null,
         };
         if (error is not null)
@@ -64,9 +64,9 @@ internal static class ControlEndpoints
 
     private static IResult SetState(string id, StateRequest body, HttpContext context, TaskStore store)
     {
-        if (!TaskStates.IsKnown(body.State))
+        if (!StateNames.IsKnown(body.State))
         {
-            return BadRequest($"state must be one of {string.Join(", ", TaskStates.All)}");
+            return BadRequest($"state must be one of {string.Join(", ", StateNames.All)}");
         }
 
         var now = DateTimeOffset.UtcNow;

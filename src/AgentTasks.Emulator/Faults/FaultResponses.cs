@@ -11,7 +11,7 @@ internal static class FaultResponses
     private const int DefaultRetryAfterSeconds = 1;
 
     /// <summary>The answer <paramref name="fault"/> gives instead of serving the request, or null when the request is still served.</summary>
-    public static ApiResult? Replacing(FaultRule fault, string requestId, long? userId, DateTimeOffset now)
+    public static PendingResponse? Replacing(FaultRule fault, string requestId, long? userId, DateTimeOffset now)
     {
         var retryAfter = fault.RetryAfter ?? DefaultRetryAfterSeconds;
         return fault.Kind switch
@@ -25,18 +25,18 @@ internal static class FaultResponses
         };
     }
 
-    private static ApiResult Status(int status, int? retryAfter)
+    private static PendingResponse Status(int status, int? retryAfter)
     {
         var headers = retryAfter is { } seconds
             ? new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) }
             : null;
         if (status == StatusCodes.Status422UnprocessableEntity)
         {
-            return ApiResult.Error(status, "Validation Failed", DocumentationUrls.Rest,
+            return PendingResponse.Error(status, "Validation Failed", DocumentationUrls.Rest,
                 [new ValidationError("custom", "Injected by the emulator")], headers);
         }
 
-        return ApiResult.Error(status, MessageFor(status), DocumentationUrls.Rest, headers: headers);
+        return PendingResponse.Error(status, MessageFor(status), DocumentationUrls.Rest, headers: headers);
     }
 
     /// <summary>The messages GitHub uses for these statuses, else the standard reason phrase.</summary>

@@ -34,9 +34,9 @@ internal sealed partial record Lifecycle(TimeSpan QueuedFor, TimeSpan RunningFor
     private static string EndingOf(string prompt)
     {
         var match = EndMarker().Match(prompt);
-        return match.Success && TaskStates.IsKnown(match.Groups["state"].Value)
+        return match.Success && StateNames.IsKnown(match.Groups["state"].Value)
             ? match.Groups["state"].Value
-            : TaskStates.Completed;
+            : StateNames.Completed;
     }
 
     [GeneratedRegex(@"\[end:(?<state>[a-z_]+)\]")]

@@ -7,14 +7,14 @@ internal sealed record ScheduledTimeline(DateTimeOffset CreatedAt, DateTimeOffse
     public override TaskPhase At(DateTimeOffset now)
     {
         // An ending of queued or in_progress means the task never leaves that state.
-        if (now < StartsAt || Ending == TaskStates.Queued)
+        if (now < StartsAt || Ending == StateNames.Queued)
         {
-            return new TaskPhase(TaskStates.Queued, CreatedAt);
+            return new TaskPhase(StateNames.Queued, CreatedAt);
         }
 
-        if (now < EndsAt || Ending == TaskStates.InProgress)
+        if (now < EndsAt || Ending == StateNames.InProgress)
         {
-            return new TaskPhase(TaskStates.InProgress, StartsAt);
+            return new TaskPhase(StateNames.InProgress, StartsAt);
         }
 
         return new TaskPhase(Ending, EndsAt);

@@ -60,7 +60,7 @@ internal static class TaskJson
             ["created_at"] = EmulatorJson.Time(task.CreatedAt),
             ["updated_at"] = EmulatorJson.Time(phase.Since),
         };
-        if (TaskStates.IsFinished(phase.State))
+        if (StateNames.IsFinished(phase.State))
         {
             json["completed_at"] = EmulatorJson.Time(phase.Since);
         }
@@ -69,12 +69,12 @@ internal static class TaskJson
         json["head_ref"] = task.HeadRef;
         json["base_ref"] = task.BaseRef;
         json["model"] = task.Model;
-        if (TaskStates.IsFinished(phase.State))
+        if (StateNames.IsFinished(phase.State))
         {
             json["usage"] = new JsonObject { ["type"] = "ai_credits", ["amount"] = task.UsageNanoCredits };
         }
 
-        if (phase.State == TaskStates.Failed)
+        if (phase.State == StateNames.Failed)
         {
             json["error"] = new JsonObject { ["message"] = FailureMessage };
         }
@@ -85,7 +85,7 @@ internal static class TaskJson
     /// <summary>A completed task has produced its pull request, or else its branch.</summary>
     private static JsonArray Artifacts(EmulatedTask task, TaskPhase phase)
     {
-        if (phase.State != TaskStates.Completed)
+        if (phase.State != StateNames.Completed)
         {
             return [];
         }

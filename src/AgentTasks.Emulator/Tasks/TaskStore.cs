@@ -47,7 +47,7 @@ internal sealed class TaskStore
             for (var i = 0; i < count; i++)
             {
                 var createdAt = now - TimeSpan.FromMinutes(count - i);
-                var updatedAt = state == TaskStates.Queued ? createdAt : createdAt + TimeSpan.FromSeconds(30);
+                var updatedAt = state == StateNames.Queued ? createdAt : createdAt + TimeSpan.FromSeconds(30);
                 var request = new NewTask(prompt ?? $"Seeded task {i + 1}");
                 seeded.Add(Add(owner, repo, creatorId, request, createdAt, new FrozenTimeline(state, updatedAt),
                     archived ? updatedAt : null));

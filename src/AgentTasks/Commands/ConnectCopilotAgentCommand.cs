@@ -1,14 +1,16 @@
-using System;
 using System.Management.Automation;
-using AgentTasks.Core;
+using System;
+using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
+using AgentTasks.Core.Models;
+using AgentTasks.Core;
 
 namespace AgentTasks.Commands;
 
 /// <summary>Keeps a token, the API's base URI and version, and a default repository for this runspace. Nothing
 /// is written to disk and no request is made: the first call tells whether the token works.</summary>
 [Cmdlet(VerbsCommunications.Connect, "CopilotAgent")]
-[OutputType(typeof(CopilotConnectionInfo))]
+[OutputType(typeof(CopilotAgentConnection))]
 public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
 {
     /// <summary>The API root, e.g. https://HOST/api/v3 for GitHub Enterprise Server. Default: GITHUB_API_URL, else https://api.github.com.</summary>

@@ -1,9 +1,10 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
-using AgentTasks.Core;
+using System;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
+using AgentTasks.Core.Requests;
+using AgentTasks.Core;
 
 namespace AgentTasks.Commands;
 

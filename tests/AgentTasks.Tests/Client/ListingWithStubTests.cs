@@ -1,4 +1,5 @@
 using System.Net;
+using AgentTasks.Core.Requests;
 using AgentTasks.Core;
 using AgentTasks.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using AgentTasks.Core;
+using System.Text;
 using AgentTasks.Core.Errors;
+using AgentTasks.Core.Requests;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;

@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Security;
-using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Models;
+using AgentTasks.Core;
 
 namespace AgentTasks.Tests.Core;
 
@@ -61,7 +62,7 @@ public class CmdletSupportTests
         var info = settings.Describe(_ => null);
         Assert.Equal(("Connect-CopilotAgent", "octo/repo", "https://api.github.com/"), (info.TokenSource, info.DefaultRepository, info.BaseUri!.AbsoluteUri));
         Assert.True(info.HasToken);
-        Assert.All(typeof(CopilotConnectionInfo).GetProperties(), p => Assert.DoesNotContain(secret, p.GetValue(info)?.ToString() ?? ""));
+        Assert.All(typeof(CopilotAgentConnection).GetProperties(), p => Assert.DoesNotContain(secret, p.GetValue(info)?.ToString() ?? ""));
     }
 
     [Fact]

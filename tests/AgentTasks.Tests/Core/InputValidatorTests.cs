@@ -1,3 +1,4 @@
+using AgentTasks.Core.Requests;
 using AgentTasks.Core;
 
 namespace AgentTasks.Tests.Core;

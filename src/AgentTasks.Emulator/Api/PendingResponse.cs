@@ -6,15 +6,15 @@ namespace AgentTasks.Emulator.Api;
 /// A response not yet written, so that the pipeline can still add an ETag, answer 304, truncate it for a
 /// <c>malformed</c> fault or drop it.
 /// </summary>
-internal sealed record ApiResult(int Status, byte[]? Body, IReadOnlyDictionary<string, string> Headers)
+internal sealed record PendingResponse(int Status, byte[]? Body, IReadOnlyDictionary<string, string> Headers)
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    public static ApiResult Json(int status, JsonNode body, IReadOnlyDictionary<string, string>? headers = null) =>
+    public static PendingResponse Json(int status, JsonNode body, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, EmulatorJson.ToUtf8(body), headers ?? NoHeaders);
 
     /// <summary>GitHub's error body: <c>message</c>, <c>errors</c> (on 422) and <c>documentation_url</c>.</summary>
-    public static ApiResult Error(
+    public static PendingResponse Error(
         int status, string message, string documentationUrl, IReadOnlyList<ValidationError>? errors = null,
         IReadOnlyDictionary<string, string>? headers = null)
     {
@@ -28,9 +28,9 @@ internal sealed record ApiResult(int Status, byte[]? Body, IReadOnlyDictionary<s
         return Json(status, body, headers);
     }
 
-    public static ApiResult ValidationFailed(string documentationUrl, params ValidationError[] errors) =>
+    public static PendingResponse ValidationFailed(string documentationUrl, params ValidationError[] errors) =>
         Error(StatusCodes.Status422UnprocessableEntity, "Validation Failed", documentationUrl, errors);
 
-    public static ApiResult NotFound(string documentationUrl) =>
+    public static PendingResponse NotFound(string documentationUrl) =>
         Error(StatusCodes.Status404NotFound, "Not Found", documentationUrl);
 }

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.CmdletSupport;
 
 /// <summary>What -WhatIf and -Confirm say, and how a prompt is named in messages: one line, cut short.</summary>
-public static class WhatIfText
+internal static class WhatIfText
 {
     public const int PromptPreviewLength = 60;
     private static readonly Regex WhiteSpace = new(@"\s+", RegexOptions.CultureInvariant);

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.CmdletSupport;
 
 /// <summary>Models GitHub has documented for tasks, offered as completions only: the set changes with time,
 /// plan and policy, so any other name is passed through untouched.</summary>
-public static class KnownModels
+internal static class KnownModels
 {
     public static IReadOnlyList<string> All { get; } = new[]
     {

@@ -1,10 +1,11 @@
 using System;
+using AgentTasks.Core.Models;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.CmdletSupport;
 
 /// <summary>What Connect-CopilotAgent keeps for a runspace: a token, the API's base URI and version, and a
 /// default repository. Empty settings fall back to the environment (GH_TOKEN, GITHUB_TOKEN, GITHUB_API_URL).</summary>
-public sealed class ConnectionSettings
+internal sealed class ConnectionSettings
 {
     public CopilotToken? Token { get; set; }
     public Uri? BaseUri { get; set; }
@@ -25,7 +26,7 @@ public sealed class ConnectionSettings
     };
 
     /// <summary>What the connection looks like, without the token, resolving the environment as a call would.</summary>
-    public CopilotConnectionInfo Describe(Func<string, string?>? environment = null)
+    public CopilotAgentConnection Describe(Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         string tokenSource;
@@ -46,6 +47,6 @@ public sealed class ConnectionSettings
         {
             baseUri = null;
         }
-        return new CopilotConnectionInfo(baseUri, ApiVersion ?? CopilotClientOptions.DefaultApiVersion, DefaultRepository?.ToString(), tokenSource);
+        return new CopilotAgentConnection(baseUri, ApiVersion ?? CopilotClientOptions.DefaultApiVersion, DefaultRepository?.ToString(), tokenSource);
     }
 }

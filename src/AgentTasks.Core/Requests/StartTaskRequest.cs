@@ -1,6 +1,6 @@
 using System;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.Requests;
 
 /// <summary>What to start a task with. Only <see cref="Prompt"/> is required.</summary>
 public sealed class StartTaskRequest

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using AgentTasks.Core.Models;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.Requests;
 
 /// <summary>The filters and the window (-Skip, -First) of a task listing: <see cref="UserTaskQuery"/> for the user's
 /// tasks across repositories, <see cref="RepositoryTaskQuery"/> for one repository's. Unset filters are not sent, so

@@ -1,11 +1,11 @@
 using System;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.Models;
 
 /// <summary>The current connection as Get-CopilotAgentConnection shows it. Holds no token: only where one would come from.</summary>
-public sealed class CopilotConnectionInfo
+public sealed class CopilotAgentConnection
 {
-    public CopilotConnectionInfo(Uri? baseUri, string apiVersion, string? defaultRepository, string tokenSource)
+    public CopilotAgentConnection(Uri? baseUri, string apiVersion, string? defaultRepository, string tokenSource)
     {
         BaseUri = baseUri;
         ApiVersion = apiVersion;

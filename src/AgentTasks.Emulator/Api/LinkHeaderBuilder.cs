@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AgentTasks.Emulator.Api;
 
 /// <summary>Builds the <c>Link</c> header of a list page.</summary>
-internal static class LinkHeader
+internal static class LinkHeaderBuilder
 {
     /// <summary>
     /// <c>first</c> and <c>last</c> always, <c>prev</c> after the first page, <c>next</c> before the last; every URL keeps

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.Requests;
 
 /// <summary>A listing of one repository's tasks (GET /agents/repos/{owner}/{repo}/tasks), which alone can filter
 /// by creator: the type says so, so that no run-time check has to.</summary>

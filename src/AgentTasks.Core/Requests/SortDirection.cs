@@ -1,4 +1,4 @@
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.Requests;
 
 /// <summary>The API's <c>direction</c>.</summary>
 public enum SortDirection

@@ -1,7 +1,7 @@
 namespace AgentTasks.Emulator.Tasks;
 
 /// <summary>The eight states a task or session can be in.</summary>
-internal static class TaskStates
+internal static class StateNames
 {
     public const string Queued = "queued";
     public const string InProgress = "in_progress";
