@@ -5,7 +5,7 @@ namespace AgentTasks.Core.Models;
 /// <summary>The current connection as Get-CopilotAgentConnection shows it. Holds no token: only where one would come from.</summary>
 public sealed class CopilotAgentConnection
 {
-    public CopilotAgentConnection(Uri? baseUri, string apiVersion, string? defaultRepository, string tokenSource)
+    internal CopilotAgentConnection(Uri? baseUri, string apiVersion, string? defaultRepository, string tokenSource)
     {
         BaseUri = baseUri;
         ApiVersion = apiVersion;
