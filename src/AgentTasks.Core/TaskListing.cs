@@ -96,11 +96,13 @@ public sealed class TaskListing
         && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
+    private static readonly char[] NameValueSeparator = { '=' };
+
     private static int? PageOf(Uri link)
     {
         foreach (var pair in link.Query.TrimStart('?').Split('&'))
         {
-            var parts = pair.Split(new[] { '=' }, 2);
+            var parts = pair.Split(NameValueSeparator, 2);
             if (parts.Length == 2 && parts[0] == "page"
                 && int.TryParse(Uri.UnescapeDataString(parts[1]), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1)
                 return page;

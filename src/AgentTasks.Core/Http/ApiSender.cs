@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -69,7 +70,7 @@ internal sealed class ApiSender
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var info = ResponseInfo.Read(response, clock.UtcNow);
             log?.Invoke($"{call.Method} {call.Uri} -> {info.Status} {info.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
-                $"(rate limit remaining {info.RateLimit.Remaining?.ToString() ?? "?"}; request id {info.RequestId ?? "?"})");
+                $"(rate limit remaining {info.RateLimit.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?"}; request id {info.RequestId ?? "?"})");
 
             if (info.Status == 304 && cached is not null) return (new ApiResult<T>(parse(cached.Body), cached.Link), null);
             if (info.Status is < 200 or >= 300) return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body)));

@@ -163,7 +163,7 @@ internal sealed class TaskWaiter
     private static string Describe(TimeSpan elapsed) =>
         elapsed.TotalMinutes >= 1 ? $"{elapsed.TotalMinutes:0.#} min" : $"{elapsed.TotalSeconds:0.#} s";
 
-    private static IReadOnlyList<T> Take<T>(List<T> list)
+    private static T[] Take<T>(List<T> list)
     {
         var taken = list.ToArray();
         list.Clear();

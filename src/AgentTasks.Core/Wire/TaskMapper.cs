@@ -83,9 +83,11 @@ internal static class TaskMapper
         return null;
     }
 
+    private static readonly char[] PathSeparator = { '/' };
+
     private static string[]? PathSegments(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            ? uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray()
+            ? uri.AbsolutePath.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray()
             : null;
 
     private static bool TryName(string[] parts, int at, out RepositoryName? name)
