@@ -42,7 +42,8 @@ public sealed class ModuleAssemblyResolver
         if (requested.Name is null || !shipped.TryGetValue(requested.Name, out var candidate)) return null;
         if (requester is not null && !IsShipped(requester)) return null;
         var token = requested.GetPublicKeyToken();
-        var sameSigner = token is null || token.SequenceEqual(candidate.Identity.GetPublicKeyToken() ?? Array.Empty<byte>());
+        // Enumerable's SequenceEqual, not the span overload C# 14 prefers: that one is in System.Memory, a dll this resolves.
+        var sameSigner = token is null || Enumerable.SequenceEqual(token, candidate.Identity.GetPublicKeyToken() ?? Array.Empty<byte>());
         var newEnough = requested.Version is null || (candidate.Identity.Version is { } version && version >= requested.Version);
         return sameSigner && newEnough ? candidate.Path : null;
     }
