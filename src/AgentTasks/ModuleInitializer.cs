@@ -8,11 +8,14 @@ using AgentTasks.Core;
 namespace AgentTasks;
 
 /// <summary>On Windows PowerShell 5.1 (.NET Framework), resolves the dependency dlls shipped beside the module
-/// (System.Text.Json and its family) when their exact versions are asked for and no binding redirect exists.
-/// PowerShell 7 brings its own copies and needs nothing.</summary>
+/// (System.Text.Json and its family) where their references ask for other versions than shipped and no binding
+/// redirect exists; <see cref="ModuleAssemblyResolver"/> decides what it answers. PowerShell 7 brings its own
+/// copies and needs nothing.</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
+    // Read on the first failed bind, so PowerShell 7 never lists the folder.
+    private static readonly Lazy<ModuleAssemblyResolver> Resolver =
+        new(() => new ModuleAssemblyResolver(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!));
 
     private static bool OnNetFramework =>
         RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
@@ -29,7 +32,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)
     {
-        var path = ModuleAssemblyResolver.Find(new AssemblyName(args.Name), ModuleFolder);
+        var path = Resolver.Value.Find(new AssemblyName(args.Name), args.RequestingAssembly);
         return path is null ? null : Assembly.LoadFrom(path);
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security;
 using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Models;
@@ -7,7 +6,7 @@ using AgentTasks.Core;
 namespace AgentTasks.Tests.Core;
 
 /// <summary>The pieces of the core that exist for the cmdlets: state input, -WhatIf text, connection settings,
-/// SecureString tokens, model completion and dependency resolution on Windows PowerShell.</summary>
+/// SecureString tokens and model completion.</summary>
 public class CmdletSupportTests
 {
     [Theory]
@@ -93,19 +92,6 @@ public class CmdletSupportTests
         Assert.Contains("claude-sonnet-4.6", KnownModels.All);
         Assert.Contains("gpt-5.3-codex", KnownModels.All);
         Assert.Equal(KnownModels.All.Count, KnownModels.All.Distinct().Count());
-    }
-
-    [Fact]
-    public void TheResolverFindsAShippedDependencyAtTheSameOrAHigherVersion()
-    {
-        var folder = Path.GetDirectoryName(typeof(System.Text.Json.JsonSerializer).Assembly.Location)!;
-        var shipped = typeof(System.Text.Json.JsonSerializer).Assembly.GetName();
-        var older = new AssemblyName(shipped.Name!) { Version = new Version(4, 0, 0, 0) };
-        var newer = new AssemblyName(shipped.Name!) { Version = new Version(shipped.Version!.Major + 1, 0, 0, 0) };
-        Assert.Equal(Path.Combine(folder, "System.Text.Json.dll"), ModuleAssemblyResolver.Find(older, folder));
-        Assert.Null(ModuleAssemblyResolver.Find(newer, folder));
-        Assert.Null(ModuleAssemblyResolver.Find(new AssemblyName("Not.Shipped.Anywhere"), folder));
-        Assert.Null(ModuleAssemblyResolver.Find(new AssemblyName { Name = "../../evil" }, folder));
     }
 
     [Fact]
