@@ -1,9 +1,9 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using AgentTasks.Core;
+using System;
+using AgentTasks.Core.CmdletSupport;
 
 namespace AgentTasks;
 
@@ -25,7 +25,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         if (OnNetFramework) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
     }
 
-    public void OnRemove(PSModuleInfo module)
+    public void OnRemove(PSModuleInfo psModuleInfo)
     {
         if (OnNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
     }

@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Reflection.Emit;
-using AgentTasks.Core;
+using System.Reflection;
+using AgentTasks.Core.CmdletSupport;
 
 namespace AgentTasks.Tests.Core;
 

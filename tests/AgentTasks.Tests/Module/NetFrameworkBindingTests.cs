@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
-using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 using Xunit.Abstractions;
 
 namespace AgentTasks.Tests.Module;
@@ -110,7 +110,7 @@ public sealed class NetFrameworkBindingTests : IDisposable
         // The handler's code runs while a bind is failing, so what it names must bind without it: the framework,
         // PowerShell, and of the module only the handler itself. Not a shipped dependency, even one whose exact copy
         // lies beside: it, or what it references, may ask the handler again before the handler has answered.
-        var handlerCode = new[] { (File: "AgentTasks.dll", Type: "AgentTasks.ModuleInitializer"), (File: "AgentTasks.Core.dll", Type: "AgentTasks.Core.ModuleAssemblyResolver") };
+        var handlerCode = new[] { (File: "AgentTasks.dll", Type: "AgentTasks.ModuleInitializer"), (File: "AgentTasks.Core.dll", Type: "AgentTasks.Core.CmdletSupport.ModuleAssemblyResolver") };
         bool IsHandler(string type) => handlerCode.Any(h => type == h.Type || type.StartsWith(h.Type + "+", StringComparison.Ordinal));
         var failures = new List<string>();
         foreach (var (file, typeName) in handlerCode)

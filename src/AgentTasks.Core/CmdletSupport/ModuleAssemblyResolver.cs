@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace AgentTasks.Core;
+namespace AgentTasks.Core.CmdletSupport;
 
 /// <summary>The module's AssemblyResolve decision on Windows PowerShell 5.1, which has no binding redirects for a
 /// module: System.Memory asks for System.Buffers 4.0.2.0 and the module ships 4.0.3.0. It answers only for the
@@ -12,7 +12,7 @@ namespace AgentTasks.Core;
 /// satisfies (the same or lower), and only when the request comes from an assembly loaded from that folder (or from
 /// an unknown requester, which .NET Framework often reports). Anything else in the process is left alone, for the
 /// runtime or another handler. Uses nothing but the framework: it must load before the dlls it resolves.</summary>
-public sealed class ModuleAssemblyResolver
+internal sealed class ModuleAssemblyResolver
 {
     private readonly string folder;
     private readonly Dictionary<string, (AssemblyName Identity, string Path)> shipped = new(StringComparer.OrdinalIgnoreCase);
