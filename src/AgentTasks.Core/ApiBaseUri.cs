@@ -13,11 +13,22 @@ internal static class ApiBaseUri
 
     public static Uri Resolve(Uri? given, Func<string, string?> environment)
     {
-        if (given is not null) return Validate(given);
+        if (given is not null)
+        {
+            return Validate(given);
+        }
+
         var fromEnvironment = environment(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(fromEnvironment)) return Default;
+        if (string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return Default;
+        }
+
         if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var parsed))
+        {
             throw Invalid($"{EnvironmentVariable} is not an absolute URI: expected for example https://api.github.com or https://HOST/api/v3.");
+        }
+
         return Validate(parsed);
     }
 
@@ -25,13 +36,21 @@ internal static class ApiBaseUri
     public static Uri Validate(Uri uri)
     {
         if (!uri.IsAbsoluteUri)
+        {
             throw Invalid($"'{uri}' is not an absolute URI: expected for example https://api.github.com or https://HOST/api/v3.");
+        }
         // Messages name only scheme and authority: user information in a URI may itself be a secret.
         var origin = uri.Scheme + "://" + uri.Authority;
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
             throw Invalid($"The base URI '{origin}/...' must not carry user information, a query or a fragment.");
+        }
+
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+        {
             throw Invalid($"'{origin}' is refused: the token is sent only over https, or over http to a loopback address (127.0.0.1, ::1, localhost).");
+        }
+
         var text = uri.GetLeftPart(UriPartial.Path);
         return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
     }

@@ -21,9 +21,15 @@ public sealed class CopilotTaskClient
     {
         options ??= new CopilotClientOptions();
         if (options.ApiVersion is null || !ApiVersionPattern.IsMatch(options.ApiVersion))
+        {
             throw new ArgumentException($"'{options.ApiVersion}' is not an API version: expected a date such as {CopilotClientOptions.DefaultApiVersion}.", nameof(options));
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
+        {
             throw new ArgumentException("The request timeout must be positive.", nameof(options));
+        }
+
         BaseUri = ApiBaseUri.Resolve(options.BaseUri, options.Environment);
         var token = TokenResolver.Resolve(options.Token, options.Environment);
         TokenSource = token.Source;
@@ -39,8 +45,16 @@ public sealed class CopilotTaskClient
     /// <summary>POST /agents/repos/{owner}/{repo}/tasks. Never repeated once it may have reached the server.</summary>
     public async Task<CopilotTask> StartTaskAsync(RepositoryName repository, StartTaskRequest request, CancellationToken cancellationToken = default)
     {
-        if (repository is null) throw new ArgumentNullException(nameof(repository));
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (repository is null)
+        {
+            throw new ArgumentNullException(nameof(repository));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         request.Validate();
         var body = new StartTaskBodyDto
         {
@@ -69,7 +83,11 @@ public sealed class CopilotTaskClient
     /// <summary>GET /agents/repos/{owner}/{repo}/tasks, read page by page.</summary>
     public TaskListing ListRepositoryTasks(RepositoryName repository, RepositoryTaskQuery? query = null)
     {
-        if (repository is null) throw new ArgumentNullException(nameof(repository));
+        if (repository is null)
+        {
+            throw new ArgumentNullException(nameof(repository));
+        }
+
         return List(Endpoint(repository), query ?? new RepositoryTaskQuery(), repository);
     }
 

@@ -15,7 +15,10 @@ public sealed class CopilotToken
     public CopilotToken(string token, string source = "explicit")
     {
         if (string.IsNullOrWhiteSpace(token))
+        {
             throw new ArgumentException("The token is empty.", nameof(token));
+        }
+
         value = token.Trim();
         Source = source;
     }
@@ -23,7 +26,11 @@ public sealed class CopilotToken
     /// <summary>Reads a SecureString (what -Token takes) into a token, freeing the unmanaged copy at once.</summary>
     public static CopilotToken FromSecureString(SecureString secure, string source = "explicit")
     {
-        if (secure is null) throw new ArgumentNullException(nameof(secure));
+        if (secure is null)
+        {
+            throw new ArgumentNullException(nameof(secure));
+        }
+
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
         try
         {

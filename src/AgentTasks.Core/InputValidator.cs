@@ -18,16 +18,22 @@ internal static class InputValidator
     public static string Owner(string? owner)
     {
         if (owner is null || !OwnerPattern.IsMatch(owner))
+        {
             throw new ArgumentException(
                 $"'{owner}' is not a repository owner: expected a GitHub user or organization name (letters, digits, '-' and '_').", nameof(owner));
+        }
+
         return owner;
     }
 
     public static string Repo(string? repo)
     {
         if (repo is null || !RepoPattern.IsMatch(repo) || repo == "." || repo == "..")
+        {
             throw new ArgumentException(
                 $"'{repo}' is not a repository name: expected letters, digits, '.', '-' and '_' (at most 100).", nameof(repo));
+        }
+
         return repo;
     }
 
@@ -36,25 +42,37 @@ internal static class InputValidator
     public static string TaskId(string? taskId)
     {
         if (string.IsNullOrEmpty(taskId))
+        {
             throw new ArgumentException("A task id is required.", nameof(taskId));
+        }
+
         if (taskId!.Length > 200 || taskId.Contains("..") || taskId.Any(c => c == '/' || c == '\\' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
             throw new ArgumentException(
                 $"'{taskId}' is not a task id: expected an id such as 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' (no '/', '..', spaces or control characters).", nameof(taskId));
+        }
+
         return taskId;
     }
 
     public static string Prompt(string? prompt)
     {
         if (string.IsNullOrWhiteSpace(prompt))
+        {
             throw new ArgumentException("The prompt is empty: say what the agent should do.", nameof(prompt));
+        }
+
         return prompt!;
     }
 
     public static int PageSize(int pageSize)
     {
         if (pageSize < MinPageSize || pageSize > MaxPageSize)
+        {
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize,
                 $"The page size must be from {MinPageSize} to {MaxPageSize}.");
+        }
+
         return pageSize;
     }
 }

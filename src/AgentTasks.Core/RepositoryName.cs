@@ -18,7 +18,10 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
     public static RepositoryName Parse(string value)
     {
         if (string.IsNullOrWhiteSpace(value))
+        {
             throw new ArgumentException("A repository is required, as 'owner/repo'.", nameof(value));
+        }
+
         var parts = value.Trim().Split('/');
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
         {
@@ -33,8 +36,16 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
     /// repo when either is given (both are then checked), else <paramref name="fallback"/>. Empty counts as not given.</summary>
     public static RepositoryName? FromParameters(RepositoryName? repository, string? owner, string? repo, RepositoryName? fallback)
     {
-        if (repository is not null) return repository;
-        if (!string.IsNullOrEmpty(owner) || !string.IsNullOrEmpty(repo)) return new RepositoryName(owner!, repo!);
+        if (repository is not null)
+        {
+            return repository;
+        }
+
+        if (!string.IsNullOrEmpty(owner) || !string.IsNullOrEmpty(repo))
+        {
+            return new RepositoryName(owner!, repo!);
+        }
+
         return fallback;
     }
 

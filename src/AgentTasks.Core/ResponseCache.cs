@@ -13,14 +13,21 @@ public sealed class ResponseCache
 
     internal CachedResponse? Find(string key)
     {
-        lock (entries) return entries.TryGetValue(key, out var entry) ? entry : null;
+        lock (entries)
+        {
+            return entries.TryGetValue(key, out var entry) ? entry : null;
+        }
     }
 
     internal void Store(string key, CachedResponse response)
     {
         lock (entries)
         {
-            if (entries.Count >= Capacity && !entries.ContainsKey(key)) entries.Clear();
+            if (entries.Count >= Capacity && !entries.ContainsKey(key))
+            {
+                entries.Clear();
+            }
+
             entries[key] = response;
         }
     }

@@ -24,13 +24,18 @@ public sealed class RetryPolicy
     /// <summary>A number in [0, 1) for jitter; replaceable so tests are exact.</summary>
     internal Func<double> NextJitter { get; set; } = () =>
     {
-        lock (SharedRandom) return SharedRandom.NextDouble();
-    };
+        lock (SharedRandom)
+        {
+            return SharedRandom.NextDouble(); } };
 
     /// <summary>The wait before the next attempt, or null to give up and report the failure.</summary>
     internal TimeSpan? Decide(AttemptOutcome outcome, bool isPost, int attempt, DateTimeOffset now)
     {
-        if (attempt >= MaxAttempts) return null;
+        if (attempt >= MaxAttempts)
+        {
+            return null;
+        }
+
         TimeSpan? wait = outcome.Kind switch
         {
             OutcomeKind.Status when outcome.IsRateLimit => RateLimitWait(outcome, attempt, now),
@@ -46,9 +51,16 @@ public sealed class RetryPolicy
 
     private TimeSpan RateLimitWait(AttemptOutcome outcome, int attempt, DateTimeOffset now)
     {
-        if (outcome.RetryAfter is { } retryAfter) return retryAfter;
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            return retryAfter;
+        }
         // One second past the reset, so that the retry does not land just before it.
-        if (outcome.RateLimitReset is { } reset) return reset - now + TimeSpan.FromSeconds(1);
+        if (outcome.RateLimitReset is { } reset)
+        {
+            return reset - now + TimeSpan.FromSeconds(1);
+        }
+
         return TimeSpan.FromTicks(MinRateLimitWait.Ticks * (1L << Math.Min(attempt - 1, 10)));
     }
 

@@ -55,7 +55,11 @@ public sealed class TaskListing
     /// always read, even for <c>First = 0</c>, so that the total counts are known.</summary>
     public async Task<IReadOnlyList<CopilotTask>?> NextPageAsync(CancellationToken cancellationToken = default)
     {
-        if (next is null || (started && toTake == 0)) return null;
+        if (next is null || (started && toTake == 0))
+        {
+            return null;
+        }
+
         var target = repository?.ToString();
         var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, next, target, taskScoped: false), WireJson.ReadList, cancellationToken).ConfigureAwait(false);
         if (!started)
@@ -80,12 +84,19 @@ public sealed class TaskListing
         var link = LinkHeader.Find(linkHeader, "next");
         if (link is not null)
         {
-            if (SameOrigin(link, endpoint)) return link;
+            if (SameOrigin(link, endpoint))
+            {
+                return link;
+            }
             // Never send the token to another origin: ask our own endpoint for the page the link names.
             var page = PageOf(link);
             return page is null ? null : PageUri(lastPageNumber = page.Value);
         }
-        if (!string.IsNullOrEmpty(linkHeader)) return null;
+        if (!string.IsNullOrEmpty(linkHeader))
+        {
+            return null;
+        }
+
         return itemCount < pageSize ? null : PageUri(++lastPageNumber);
     }
 
@@ -105,7 +116,9 @@ public sealed class TaskListing
             var parts = pair.Split(NameValueSeparator, 2);
             if (parts.Length == 2 && parts[0] == "page"
                 && int.TryParse(Uri.UnescapeDataString(parts[1]), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1)
+            {
                 return page;
+            }
         }
         return null;
     }

@@ -10,11 +10,18 @@ internal static class TokenResolver
 
     public static CopilotToken Resolve(CopilotToken? explicitToken, Func<string, string?> environment)
     {
-        if (explicitToken is not null) return explicitToken;
+        if (explicitToken is not null)
+        {
+            return explicitToken;
+        }
+
         foreach (var name in EnvironmentVariables)
         {
             var value = environment(name);
-            if (!string.IsNullOrWhiteSpace(value)) return new CopilotToken(value!, name);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return new CopilotToken(value!, name);
+            }
         }
         throw ErrorTable.TokenMissing(
             "No GitHub token: pass one explicitly, or set the GH_TOKEN or GITHUB_TOKEN environment variable. " +

@@ -38,11 +38,17 @@ internal static class EmulatorHost
         var pipeline = app.Services.GetRequiredService<ApiPipeline>();
         app.Use((context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/_emulator")) return pipeline.HandleAsync(context);
+            if (!context.Request.Path.StartsWithSegments("/_emulator"))
+            {
+                return pipeline.HandleAsync(context);
+            }
             // Control bodies are always JSON, whatever the client said: curl -d and Invoke-RestMethod -Body
             // send form content types by default, and a 415 would only get in the way of a test's set-up.
             if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+            {
                 context.Request.ContentType = "application/json";
+            }
+
             return next(context);
         });
         // Routing after the middleware above: endpoint matching already checks the content type.

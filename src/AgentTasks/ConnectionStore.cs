@@ -15,7 +15,11 @@ internal static class ConnectionStore
     public static ConnectionSettings Current(SessionState state)
     {
         var value = state.PSVariable.GetValue(VariableName);
-        if ((value is PSObject wrapped ? wrapped.BaseObject : value) is Holder holder) return holder.Settings;
+        if ((value is PSObject wrapped ? wrapped.BaseObject : value) is Holder holder)
+        {
+            return holder.Settings;
+        }
+
         var settings = new ConnectionSettings();
         Replace(state, settings);
         return settings;

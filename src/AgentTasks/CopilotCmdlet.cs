@@ -35,7 +35,11 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     {
         get
         {
-            if (client is not null) return client;
+            if (client is not null)
+            {
+                return client;
+            }
+
             try
             {
                 var callToken = Token is null ? null : CopilotToken.FromSecureString(Token);
@@ -62,7 +66,11 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     /// Ctrl+C surfaces as PipelineStoppedException, which is how PowerShell expects a stopped cmdlet to end.</summary>
     protected void Await(Task task)
     {
-        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval)) FlushVerbose();
+        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
+        {
+            FlushVerbose();
+        }
+
         FlushVerbose();
         try
         {
@@ -86,13 +94,24 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     {
         FlushVerbose();
         var record = ErrorRecords.From(error, target);
-        if (about is not null) record.ErrorDetails = new ErrorDetails($"{about}: {record.ErrorDetails?.Message ?? error.Message}") { RecommendedAction = record.ErrorDetails?.RecommendedAction };
-        if (error is CopilotException { AffectsEveryCall: true }) ThrowTerminatingError(record);
+        if (about is not null)
+        {
+            record.ErrorDetails = new ErrorDetails($"{about}: {record.ErrorDetails?.Message ?? error.Message}") { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+        }
+
+        if (error is CopilotException { AffectsEveryCall: true })
+        {
+            ThrowTerminatingError(record);
+        }
+
         WriteError(record);
     }
 
     protected void FlushVerbose()
     {
-        while (verboseLines.TryDequeue(out var line)) WriteVerbose(line);
+        while (verboseLines.TryDequeue(out var line))
+        {
+            WriteVerbose(line);
+        }
     }
 }

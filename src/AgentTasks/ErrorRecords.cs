@@ -19,7 +19,11 @@ internal static class ErrorRecords
                 {
                     ErrorDetails = new ErrorDetails(copilot.Message),
                 };
-                if (copilot is CopilotApiException { Hint: { } hint }) record.ErrorDetails.RecommendedAction = hint;
+                if (copilot is CopilotApiException { Hint: { } hint })
+                {
+                    record.ErrorDetails.RecommendedAction = hint;
+                }
+
                 return record;
             case ArgumentException argument:
                 return new ErrorRecord(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target);

@@ -22,12 +22,18 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnImport()
     {
-        if (OnNetFramework) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+        if (OnNetFramework)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+        }
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        if (OnNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+        if (OnNetFramework)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+        }
     }
 
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)

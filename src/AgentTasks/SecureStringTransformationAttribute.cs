@@ -12,10 +12,22 @@ internal sealed class SecureStringTransformationAttribute : ArgumentTransformati
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (value is not string text) return value;
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentTransformationMetadataException("The token is empty.");
+        if (value is not string text)
+        {
+            return value;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentTransformationMetadataException("The token is empty.");
+        }
+
         var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
+        foreach (var c in text)
+        {
+            secure.AppendChar(c);
+        }
+
         secure.MakeReadOnly();
         return secure;
     }

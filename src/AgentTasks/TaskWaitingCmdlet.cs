@@ -48,25 +48,47 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
                 WriteFailure(e, e.Target);
                 return;
             }
-            foreach (var failure in waiter.TakeFailures()) WriteFailure(failure, failure.Target);
-            foreach (var warning in waiter.TakeWarnings()) WriteWarning(warning);
+            foreach (var failure in waiter.TakeFailures())
+            {
+                WriteFailure(failure, failure.Target);
+            }
+
+            foreach (var warning in waiter.TakeWarnings())
+            {
+                WriteWarning(warning);
+            }
+
             var progress = waiter.Progress;
             WriteProgress(new ProgressRecord(ProgressId, Activity, progress.Status) { PercentComplete = progress.PercentComplete, CurrentOperation = progress.PendingTasks });
-            if (waiter.IsDone) break;
+            if (waiter.IsDone)
+            {
+                break;
+            }
+
             Await(waiter.DelayAsync(Cancellation));
         }
         Finish(waiter);
-        if (!waiter.TimedOut) return;
+        if (!waiter.TimedOut)
+        {
+            return;
+        }
+
         foreach (var (error, lastSeen) in waiter.TimeoutResults())
         {
             WriteFailure(error, error.Target);
-            if (lastSeen is not null) WriteObject(lastSeen);
+            if (lastSeen is not null)
+            {
+                WriteObject(lastSeen);
+            }
         }
     }
 
     private void Finish(TaskWaiter waiter)
     {
         WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-        foreach (var task in waiter.Stopped) WriteObject(task);
+        foreach (var task in waiter.Stopped)
+        {
+            WriteObject(task);
+        }
     }
 }

@@ -31,7 +31,10 @@ internal sealed class ModuleAssemblyResolver
             {
                 continue;
             }
-            if (identity.Name is not null) shipped[identity.Name] = (identity, path);
+            if (identity.Name is not null)
+            {
+                shipped[identity.Name] = (identity, path);
+            }
         }
     }
 
@@ -39,8 +42,16 @@ internal sealed class ModuleAssemblyResolver
     /// <paramref name="requester"/> is the assembly whose reference failed to bind, null when unknown.</summary>
     public string? Find(AssemblyName requested, Assembly? requester)
     {
-        if (requested.Name is null || !shipped.TryGetValue(requested.Name, out var candidate)) return null;
-        if (requester is not null && !IsShipped(requester)) return null;
+        if (requested.Name is null || !shipped.TryGetValue(requested.Name, out var candidate))
+        {
+            return null;
+        }
+
+        if (requester is not null && !IsShipped(requester))
+        {
+            return null;
+        }
+
         var token = requested.GetPublicKeyToken();
         // Enumerable's SequenceEqual, not the span overload C# 14 prefers: that one is in System.Memory, a dll this resolves.
         var sameSigner = token is null || Enumerable.SequenceEqual(token, candidate.Identity.GetPublicKeyToken() ?? Array.Empty<byte>());

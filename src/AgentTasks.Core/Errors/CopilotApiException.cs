@@ -51,12 +51,32 @@ public class CopilotApiException : CopilotException
             .Append(" failed: ").Append(failure.StatusCode);
         text.Append(' ').Append(string.IsNullOrEmpty(failure.ApiMessage) ? "(no message)" : failure.ApiMessage);
         var details = failure.Errors.Select(e => e.ToString()).Where(e => e.Length > 0).ToArray();
-        if (details.Length > 0) text.Append(" (").Append(string.Join("; ", details)).Append(')');
+        if (details.Length > 0)
+        {
+            text.Append(" (").Append(string.Join("; ", details)).Append(')');
+        }
+
         text.Append('.');
-        if (hint is not null) text.Append(' ').Append(hint);
-        if (failure.RetryAfter is { } wait) text.Append($" Retry after {wait.TotalSeconds:0} s.");
-        if (failure.DocumentationUrl is not null) text.Append(" Documentation: ").Append(failure.DocumentationUrl).Append('.');
-        if (failure.RequestId is not null) text.Append(" Request id: ").Append(failure.RequestId).Append('.');
+        if (hint is not null)
+        {
+            text.Append(' ').Append(hint);
+        }
+
+        if (failure.RetryAfter is { } wait)
+        {
+            text.Append($" Retry after {wait.TotalSeconds:0} s.");
+        }
+
+        if (failure.DocumentationUrl is not null)
+        {
+            text.Append(" Documentation: ").Append(failure.DocumentationUrl).Append('.');
+        }
+
+        if (failure.RequestId is not null)
+        {
+            text.Append(" Request id: ").Append(failure.RequestId).Append('.');
+        }
+
         return text.ToString();
     }
 }

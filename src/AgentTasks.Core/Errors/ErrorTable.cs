@@ -14,7 +14,11 @@ internal static class ErrorTable
     /// <summary>The exception for an attempt that failed and will not be tried again.</summary>
     public static CopilotException For(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan timeout, bool installationToken)
     {
-        if (outcome.Kind == OutcomeKind.Status) return ForStatus(outcome.Failure!, installationToken, call.TaskScoped);
+        if (outcome.Kind == OutcomeKind.Status)
+        {
+            return ForStatus(outcome.Failure!, installationToken, call.TaskScoped);
+        }
+
         var what = $"{call.Method} {call.Uri.AbsolutePath}";
         var tries = attempts > 1 ? $" after {attempts} attempts" : "";
         var maybeStarted = call.Method == System.Net.Http.HttpMethod.Post

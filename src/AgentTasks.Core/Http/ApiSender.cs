@@ -47,10 +47,17 @@ internal sealed class ApiSender
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (result, outcome) = await AttemptAsync(call, parse, cancellationToken).ConfigureAwait(false);
-            if (result is not null) return result;
+            if (result is not null)
+            {
+                return result;
+            }
 
             var wait = retry.Decide(outcome!, isPost, attempt, clock.UtcNow);
-            if (wait is null) throw ErrorTable.For(call, outcome!, attempt, timeout, installationToken);
+            if (wait is null)
+            {
+                throw ErrorTable.For(call, outcome!, attempt, timeout, installationToken);
+            }
+
             log?.Invoke($"{call.Method} {call.Uri}: {Describe(outcome!)}; retrying in {wait.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {retry.MaxAttempts})");
             await clock.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
         }
@@ -72,8 +79,16 @@ internal sealed class ApiSender
             log?.Invoke($"{call.Method} {call.Uri} -> {info.Status} {info.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
                 $"(rate limit remaining {info.RateLimit.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?"}; request id {info.RequestId ?? "?"})");
 
-            if (info.Status == 304 && cached is not null) return (new ApiResult<T>(parse(cached.Body), cached.Link), null);
-            if (info.Status is < 200 or >= 300) return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body)));
+            if (info.Status == 304 && cached is not null)
+            {
+                return (new ApiResult<T>(parse(cached.Body), cached.Link), null);
+            }
+
+            if (info.Status is < 200 or >= 300)
+            {
+                return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body)));
+            }
+
             T value;
             try
             {
@@ -83,7 +98,11 @@ internal sealed class ApiSender
             {
                 return (null, new AttemptOutcome(OutcomeKind.MalformedBody, info.Status) { RequestId = info.RequestId, Cause = e });
             }
-            if (call.Method == HttpMethod.Get && info.ETag is not null) cache.Store(cacheKey, new CachedResponse(info.ETag, body, info.Link));
+            if (call.Method == HttpMethod.Get && info.ETag is not null)
+            {
+                cache.Store(cacheKey, new CachedResponse(info.ETag, body, info.Link));
+            }
+
             return (new ApiResult<T>(value, info.Link), null);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -102,9 +121,14 @@ internal sealed class ApiSender
         for (var e = error; e is not null; e = e.InnerException)
         {
             if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable })
+            {
                 return true;
+            }
+
             if (e is WebException { Status: WebExceptionStatus.ConnectFailure or WebExceptionStatus.NameResolutionFailure })
+            {
                 return true;
+            }
         }
         return false;
     }

@@ -13,18 +13,27 @@ internal static class LinkHeader
     /// parses as an absolute file: URI, hence the scheme check.)</summary>
     public static Uri? Find(string? header, string relation)
     {
-        if (string.IsNullOrEmpty(header)) return null;
+        if (string.IsNullOrEmpty(header))
+        {
+            return null;
+        }
+
         foreach (Match entry in Entry.Matches(header))
         {
             var rel = Rel.Match(entry.Groups["params"].Value);
-            if (!rel.Success) continue;
+            if (!rel.Success)
+            {
+                continue;
+            }
             // rel may list several space-separated relations.
             foreach (var name in rel.Groups["rel"].Value.Split(' '))
             {
                 if (string.Equals(name, relation, StringComparison.OrdinalIgnoreCase)
                     && Uri.TryCreate(entry.Groups["url"].Value.Trim(), UriKind.Absolute, out var url)
                     && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+                {
                     return url;
+                }
             }
         }
         return null;

@@ -32,10 +32,21 @@ internal sealed class RateLimit
     /// (primary), or when it carries Retry-After or says "rate limit" (secondary). Any other 403 is a permission.</summary>
     public RateLimitKind KindOf(int status, TimeSpan? retryAfter, string? message)
     {
-        if (status == 403 && Remaining == 0) return RateLimitKind.Primary;
-        if (status == 429) return Remaining == 0 ? RateLimitKind.Primary : RateLimitKind.Secondary;
+        if (status == 403 && Remaining == 0)
+        {
+            return RateLimitKind.Primary;
+        }
+
+        if (status == 429)
+        {
+            return Remaining == 0 ? RateLimitKind.Primary : RateLimitKind.Secondary;
+        }
+
         if (status == 403 && (retryAfter is not null || (message?.IndexOf("rate limit", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0))
+        {
             return RateLimitKind.Secondary;
+        }
+
         return RateLimitKind.None;
     }
 }

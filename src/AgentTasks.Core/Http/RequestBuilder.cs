@@ -25,8 +25,16 @@ internal sealed class RequestBuilder
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         request.Headers.Add("X-GitHub-Api-Version", apiVersion);
         request.Headers.TryAddWithoutValidation("User-Agent", ClientInfo.UserAgent);
-        if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-        if (call.JsonBody is not null) request.Content = new StringContent(call.JsonBody, Encoding.UTF8, "application/json");
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (call.JsonBody is not null)
+        {
+            request.Content = new StringContent(call.JsonBody, Encoding.UTF8, "application/json");
+        }
+
         return request;
     }
 }

@@ -36,7 +36,10 @@ internal static class TaskStates
         var squeezed = (text ?? "").Replace("_", "").Replace("-", "").Trim();
         foreach (var state in Known)
         {
-            if (string.Equals(state.ToString(), squeezed, StringComparison.OrdinalIgnoreCase)) return state;
+            if (string.Equals(state.ToString(), squeezed, StringComparison.OrdinalIgnoreCase))
+            {
+                return state;
+            }
         }
         throw new ArgumentException($"'{text}' is not a task state: expected one of {string.Join(", ", WireNames.Values)}.", nameof(text));
     }

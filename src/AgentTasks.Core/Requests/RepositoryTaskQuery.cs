@@ -16,12 +16,18 @@ public sealed class RepositoryTaskQuery : TaskQuery
         base.Validate();
         foreach (var id in CreatorIds ?? Array.Empty<long>())
         {
-            if (id <= 0) throw new ArgumentException($"'{id}' is not a user id: expected a positive number.", nameof(CreatorIds));
+            if (id <= 0)
+            {
+                throw new ArgumentException($"'{id}' is not a user id: expected a positive number.", nameof(CreatorIds));
+            }
         }
     }
 
     private protected override void AddFilters(List<string> parts)
     {
-        foreach (var id in CreatorIds ?? Array.Empty<long>()) parts.Add("creator_id=" + id.ToString(CultureInfo.InvariantCulture));
+        foreach (var id in CreatorIds ?? Array.Empty<long>())
+        {
+            parts.Add("creator_id=" + id.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }

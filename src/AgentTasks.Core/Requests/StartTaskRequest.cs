@@ -26,6 +26,8 @@ public sealed class StartTaskRequest
     {
         InputValidator.Prompt(Prompt);
         if (!string.IsNullOrEmpty(HeadRef) && string.IsNullOrEmpty(BaseRef))
+        {
             throw new ArgumentException("A head ref works only together with a base ref: the agent then works on the pull request from head into base.", nameof(HeadRef));
+        }
     }
 }

@@ -37,7 +37,11 @@ public abstract class TaskQuery
     {
         get
         {
-            if (PageSize is { } size) return size;
+            if (PageSize is { } size)
+            {
+                return size;
+            }
+
             var wanted = First is { } first && first <= InputValidator.MaxPageSize && Skip <= InputValidator.MaxPageSize - first
                 ? (int)(Skip + first)
                 : InputValidator.MaxPageSize;
@@ -48,11 +52,17 @@ public abstract class TaskQuery
     /// <summary>Fails with an <see cref="ArgumentException"/> on anything the API would refuse, before any request.</summary>
     internal virtual void Validate()
     {
-        if (PageSize is { } size) InputValidator.PageSize(size);
+        if (PageSize is { } size)
+        {
+            InputValidator.PageSize(size);
+        }
+
         foreach (var state in States ?? Array.Empty<CopilotTaskState>())
         {
             if (!TaskStates.Known.Contains(state))
+            {
                 throw new ArgumentException($"'{state}' is not a state to filter by: expected any of {string.Join(", ", TaskStates.Known)}.", nameof(States));
+            }
         }
     }
 
@@ -64,11 +74,31 @@ public abstract class TaskQuery
             "per_page=" + EffectivePageSize.ToString(CultureInfo.InvariantCulture),
             "page=" + page.ToString(CultureInfo.InvariantCulture),
         };
-        if (Sort is { } sort) parts.Add("sort=" + (sort == TaskSortField.CreatedAt ? "created_at" : "updated_at"));
-        if (Direction is { } direction) parts.Add("direction=" + (direction == SortDirection.Ascending ? "asc" : "desc"));
-        if (States is { Count: > 0 }) parts.Add("state=" + string.Join(",", States.Distinct().Select(TaskStates.ToWire)));
-        if (Archived is { } archived) parts.Add("is_archived=" + (archived ? "true" : "false"));
-        if (Since is { } since) parts.Add("since=" + Uri.EscapeDataString(since.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+        if (Sort is { } sort)
+        {
+            parts.Add("sort=" + (sort == TaskSortField.CreatedAt ? "created_at" : "updated_at"));
+        }
+
+        if (Direction is { } direction)
+        {
+            parts.Add("direction=" + (direction == SortDirection.Ascending ? "asc" : "desc"));
+        }
+
+        if (States is { Count: > 0 })
+        {
+            parts.Add("state=" + string.Join(",", States.Distinct().Select(TaskStates.ToWire)));
+        }
+
+        if (Archived is { } archived)
+        {
+            parts.Add("is_archived=" + (archived ? "true" : "false"));
+        }
+
+        if (Since is { } since)
+        {
+            parts.Add("since=" + Uri.EscapeDataString(since.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+        }
+
         AddFilters(parts);
         return "?" + string.Join("&", parts);
     }

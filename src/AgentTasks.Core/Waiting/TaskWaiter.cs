@@ -33,8 +33,16 @@ internal sealed class TaskWaiter
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
-        if (options.PollInterval <= TimeSpan.Zero) throw new ArgumentException("The poll interval must be positive.", nameof(options));
-        if (options.Timeout < TimeSpan.Zero) throw new ArgumentException("The timeout must not be negative.", nameof(options));
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("The poll interval must be positive.", nameof(options));
+        }
+
+        if (options.Timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException("The timeout must not be negative.", nameof(options));
+        }
+
         this.clock = clock;
         started = clock.UtcNow;
         // The same task named twice is waited for once.
@@ -58,9 +66,14 @@ internal sealed class TaskWaiter
             .Where(g => g.Count() >= 2)
             .ToList();
         foreach (var group in groups)
+        {
             await PollByListAsync(group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var entry in pending.Except(groups.SelectMany(g => g)))
+        {
             await GetAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Waits until the next round is due: the poll interval, or less when the timeout comes first.</summary>
@@ -70,7 +83,10 @@ internal sealed class TaskWaiter
         if (options.Timeout is { } timeout)
         {
             var left = timeout - (clock.UtcNow - started);
-            if (left < wait) wait = left;
+            if (left < wait)
+            {
+                wait = left;
+            }
         }
         return wait > TimeSpan.Zero ? clock.Delay(wait, cancellationToken) : Task.CompletedTask;
     }
@@ -97,12 +113,24 @@ internal sealed class TaskWaiter
             var stopped = entries.Count(e => e.IsStopped);
             var failed = entries.Count(e => e.Failed);
             var status = $"{stopped} of {entries.Count} stopped";
-            if (failed > 0) status += $", {failed} failed";
+            if (failed > 0)
+            {
+                status += $", {failed} failed";
+            }
+
             var waiting = string.Join(", ", running.Select(g => $"{g.Key}: {g.Count()}"));
-            if (waiting.Length > 0) status += "; " + waiting;
+            if (waiting.Length > 0)
+            {
+                status += "; " + waiting;
+            }
+
             var pending = entries.Where(e => e.IsPending).ToList();
             var named = string.Join(", ", pending.Take(ProgressTaskNames).Select(e => $"{ShortId(e.Target.Id)} {e.Latest?.StateValue ?? "not seen yet"}"));
-            if (pending.Count > ProgressTaskNames) named += $", +{pending.Count - ProgressTaskNames} more";
+            if (pending.Count > ProgressTaskNames)
+            {
+                named += $", +{pending.Count - ProgressTaskNames} more";
+            }
+
             return new WaitProgress(entries.Count, stopped, failed, status, named, clock.UtcNow - started);
         }
     }
@@ -118,19 +146,34 @@ internal sealed class TaskWaiter
             {
                 foreach (var task in page)
                 {
-                    if (byId.TryGetValue(task.Id, out var entry)) entry.Latest = task;
+                    if (byId.TryGetValue(task.Id, out var entry))
+                    {
+                        entry.Latest = task;
+                    }
                 }
             }
         }
         catch (CopilotException e) when (!e.AffectsEveryCall)
         {
-            if (IsTransient(e)) warnings.Add(e.Message);
-            else foreach (var entry in group) Fail(entry, e);
+            if (IsTransient(e))
+            {
+                warnings.Add(e.Message);
+            }
+            else
+            {
+                foreach (var entry in group)
+                {
+                    Fail(entry, e);
+                }
+            }
+
             return;
         }
         // List items carry no sessions: read each task that stopped once more, in full.
         foreach (var entry in group.Where(e => e.Latest is { IsRunning: false }))
+        {
             await GetAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task GetAsync(Entry entry, CancellationToken cancellationToken)
@@ -142,8 +185,14 @@ internal sealed class TaskWaiter
         }
         catch (CopilotException e) when (!e.AffectsEveryCall)
         {
-            if (IsTransient(e)) warnings.Add(e.Message);
-            else Fail(entry, e);
+            if (IsTransient(e))
+            {
+                warnings.Add(e.Message);
+            }
+            else
+            {
+                Fail(entry, e);
+            }
         }
     }
 

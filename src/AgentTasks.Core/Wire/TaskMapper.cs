@@ -69,16 +69,25 @@ internal static class TaskMapper
     internal static RepositoryName? RepositoryOf(TaskDto dto)
     {
         if (dto.Repository?.FullName?.Split('/') is { Length: 2 } fullName && TryName(fullName, 0, out var fromFullName))
+        {
             return fromFullName;
+        }
+
         if (PathSegments(dto.Url) is { } api)
         {
             var at = Array.IndexOf(api, "repos");
-            if (at > 0 && api[at - 1] == "agents" && TryName(api, at + 1, out var fromApi)) return fromApi;
+            if (at > 0 && api[at - 1] == "agents" && TryName(api, at + 1, out var fromApi))
+            {
+                return fromApi;
+            }
         }
         if (PathSegments(dto.HtmlUrl) is { } web)
         {
             var at = Array.IndexOf(web, "copilot");
-            if (at >= 2 && TryName(web, at - 2, out var fromWeb)) return fromWeb;
+            if (at >= 2 && TryName(web, at - 2, out var fromWeb))
+            {
+                return fromWeb;
+            }
         }
         return null;
     }
@@ -93,7 +102,11 @@ internal static class TaskMapper
     private static bool TryName(string[] parts, int at, out RepositoryName? name)
     {
         name = null;
-        if (at < 0 || parts.Length < at + 2) return false;
+        if (at < 0 || parts.Length < at + 2)
+        {
+            return false;
+        }
+
         try
         {
             name = new RepositoryName(parts[at], parts[at + 1]);

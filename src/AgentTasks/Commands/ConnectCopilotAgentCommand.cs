@@ -51,7 +51,14 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
         }
         ConnectionStore.Replace(SessionState, settings);
         var info = settings.Describe();
-        if (!info.HasToken) WriteWarning("No token: pass -Token, or set GH_TOKEN or GITHUB_TOKEN before calling the other cmdlets.");
-        if (PassThru) WriteObject(info);
+        if (!info.HasToken)
+        {
+            WriteWarning("No token: pass -Token, or set GH_TOKEN or GITHUB_TOKEN before calling the other cmdlets.");
+        }
+
+        if (PassThru)
+        {
+            WriteObject(info);
+        }
     }
 }

@@ -85,8 +85,14 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == IdSet) GetById();
-        else List();
+        if (ParameterSetName == IdSet)
+        {
+            GetById();
+        }
+        else
+        {
+            List();
+        }
     }
 
     private void GetById()
@@ -107,7 +113,10 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     private void List()
     {
         if (ParameterSetName == RepositorySet && Repository is null)
+        {
             ThrowTerminatingError(ErrorRecords.From(new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories."), null));
+        }
+
         RepositoryName? repository = null;
         TaskListing listing;
         try
@@ -135,7 +144,10 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
                     WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total is null ? 0.0 : 1.0));
                 }
                 first = false;
-                foreach (var task in tasks) WriteObject(task);
+                foreach (var task in tasks)
+                {
+                    WriteObject(task);
+                }
             }
         }
         catch (CopilotException e)

@@ -82,14 +82,24 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
             return;
         }
 
-        if (!ShouldProcess(repository.ToString(), WhatIfText.StartTaskAction(Prompt))) return;
+        if (!ShouldProcess(repository.ToString(), WhatIfText.StartTaskAction(Prompt)))
+        {
+            return;
+        }
+
         try
         {
             var task = Await(Client.StartTaskAsync(repository, request, Cancellation));
             // With -Wait the object comes only at the end: say what started now, in case the wait is interrupted.
             WriteVerbose($"Started task {task.Id} in {repository}: {task.HtmlUrl ?? task.Url}");
-            if (Wait) started.Add(new WaitTarget(task.Id, repository));
-            else WriteObject(task);
+            if (Wait)
+            {
+                started.Add(new WaitTarget(task.Id, repository));
+            }
+            else
+            {
+                WriteObject(task);
+            }
         }
         catch (CopilotException e)
         {
@@ -99,6 +109,9 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
 
     protected override void EndProcessing()
     {
-        if (started.Count > 0) WaitAndWrite(started, any: false);
+        if (started.Count > 0)
+        {
+            WaitAndWrite(started, any: false);
+        }
     }
 }

@@ -31,11 +31,17 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var id in Id) targets.Add(new WaitTarget(id, Repository));
+        foreach (var id in Id)
+        {
+            targets.Add(new WaitTarget(id, Repository));
+        }
     }
 
     protected override void EndProcessing()
     {
-        if (targets.Count > 0) WaitAndWrite(targets, Any);
+        if (targets.Count > 0)
+        {
+            WaitAndWrite(targets, Any);
+        }
     }
 }

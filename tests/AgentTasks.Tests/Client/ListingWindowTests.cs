@@ -20,7 +20,11 @@ public class ListingWindowTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         var listing = client.ListRepositoryTasks(Clients.Repo, new RepositoryTaskQuery { PageSize = pageSize, Skip = skip, First = first, Archived = archived });
         var tasks = new List<CopilotTask>();
-        for (var batch = await listing.NextPageAsync(); batch is not null; batch = await listing.NextPageAsync()) tasks.AddRange(batch);
+        for (var batch = await listing.NextPageAsync(); batch is not null; batch = await listing.NextPageAsync())
+        {
+            tasks.AddRange(batch);
+        }
+
         return (tasks, listing);
     }
 

@@ -12,7 +12,10 @@ public class ListingWithStubTests
     {
         var ids = new List<string>();
         for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+        {
             ids.AddRange(page.Select(t => t.Id));
+        }
+
         return ids;
     }
 

@@ -217,7 +217,10 @@ public class OperationsTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
         var tasks = new List<CopilotTask>();
         for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+        {
             tasks.AddRange(page);
+        }
+
         return tasks;
     }
 }

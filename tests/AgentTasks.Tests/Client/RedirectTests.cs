@@ -40,7 +40,11 @@ public class RedirectTests
         while (!request.ToString().Contains("\r\n\r\n"))
         {
             var read = await stream.ReadAsync(buffer);
-            if (read == 0) break;
+            if (read == 0)
+            {
+                break;
+            }
+
             request.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response));

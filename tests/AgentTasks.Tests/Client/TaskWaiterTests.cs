@@ -27,7 +27,11 @@ public class TaskWaiterTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         for (var round = 0; round < 50; round++)
         {
             await waiter.PollAsync();
-            if (waiter.IsDone) return;
+            if (waiter.IsDone)
+            {
+                return;
+            }
+
             await waiter.DelayAsync();
         }
         throw new Xunit.Sdk.XunitException("the wait never ended");
@@ -42,8 +46,15 @@ public class TaskWaiterTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         var seen = 0;
         clock.OnDelay = async () =>
         {
-            if (++seen != waits) return;
-            foreach (var (id, state) in changes) await Control.SetStateAsync(id, state);
+            if (++seen != waits)
+            {
+                return;
+            }
+
+            foreach (var (id, state) in changes)
+            {
+                await Control.SetStateAsync(id, state);
+            }
         };
     }
 

@@ -79,7 +79,11 @@ public class CmdletSupportTests
     public void ASecureStringBecomesAToken()
     {
         var secure = new SecureString();
-        foreach (var c in "ghs_fromSecure") secure.AppendChar(c);
+        foreach (var c in "ghs_fromSecure")
+        {
+            secure.AppendChar(c);
+        }
+
         var token = CopilotToken.FromSecureString(secure, "Connect-CopilotAgent");
         Assert.True(token.IsInstallationToken);
         Assert.Equal("ghs_fromSecure", token.Value);

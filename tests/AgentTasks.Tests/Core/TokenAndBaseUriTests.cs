@@ -43,7 +43,9 @@ public class TokenAndBaseUriTests
         var token = new CopilotToken(Secret);
         Assert.DoesNotContain(Secret, token.ToString());
         foreach (var property in typeof(CopilotToken).GetProperties())
+        {
             Assert.NotEqual(Secret, property.GetValue(token)?.ToString());
+        }
     }
 
     [Theory]
@@ -99,8 +101,14 @@ public class TokenAndBaseUriTests
     public void ApiVersionMustBeADate(string version, bool accepted)
     {
         var options = new CopilotClientOptions { ApiVersion = version, Token = new CopilotToken("t"), Environment = Env() };
-        if (accepted) Assert.Equal(version, new CopilotTaskClient(options).ApiVersion);
-        else Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
+        if (accepted)
+        {
+            Assert.Equal(version, new CopilotTaskClient(options).ApiVersion);
+        }
+        else
+        {
+            Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
+        }
     }
 
     [Fact]

@@ -22,9 +22,15 @@ public sealed class BuiltModule
         RepositoryRoot = FindRepositoryRoot();
         Folder = Path.Combine(RepositoryRoot, "out", "AgentTasks");
         if (!File.Exists(Path.Combine(Folder, "AgentTasks.dll")))
+        {
             throw new InvalidOperationException($"{Folder} holds no AgentTasks.dll: `dotnet build AgentTasks.sln` lays the module out there.");
+        }
+
         SmaReferencePath = Path.Combine(PowerShellStandardDirectory(), "lib", "netstandard2.0", Sma + ".dll");
-        if (!File.Exists(SmaReferencePath)) throw new InvalidOperationException($"No reference assembly at {SmaReferencePath}.");
+        if (!File.Exists(SmaReferencePath))
+        {
+            throw new InvalidOperationException($"No reference assembly at {SmaReferencePath}.");
+        }
 
         // One file per assembly name, or the resolver would load two assemblies of the same name. The reference
         // S.M.A comes first (it must never be shadowed), then the module's own assemblies, then the runtime, then
@@ -32,7 +38,10 @@ public sealed class BuiltModule
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         void Add(IEnumerable<string> files)
         {
-            foreach (var file in files) paths.TryAdd(Path.GetFileNameWithoutExtension(file), file);
+            foreach (var file in files)
+            {
+                paths.TryAdd(Path.GetFileNameWithoutExtension(file), file);
+            }
         }
         Add(new[] { SmaReferencePath, Path.Combine(Folder, "AgentTasks.dll"), Path.Combine(Folder, "AgentTasks.Core.dll") });
         Add(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"));
@@ -97,10 +106,24 @@ public sealed class BuiltModule
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (Attribute(property, $"{Sma}.ParameterAttribute") is not null) names.Add(property.Name);
+        {
+            if (Attribute(property, $"{Sma}.ParameterAttribute") is not null)
+            {
+                names.Add(property.Name);
+            }
+        }
+
         var cmdletAttribute = Attribute(cmdlet, $"{Sma}.CmdletAttribute");
-        if (cmdletAttribute is not null && Named(cmdletAttribute, "SupportsShouldProcess") is true) names.UnionWith(new[] { "WhatIf", "Confirm" });
-        if (cmdletAttribute is not null && Named(cmdletAttribute, "SupportsPaging") is true) names.UnionWith(new[] { "First", "Skip", "IncludeTotalCount" });
+        if (cmdletAttribute is not null && Named(cmdletAttribute, "SupportsShouldProcess") is true)
+        {
+            names.UnionWith(new[] { "WhatIf", "Confirm" });
+        }
+
+        if (cmdletAttribute is not null && Named(cmdletAttribute, "SupportsPaging") is true)
+        {
+            names.UnionWith(new[] { "First", "Skip", "IncludeTotalCount" });
+        }
+
         return names;
     }
 
@@ -114,7 +137,13 @@ public sealed class BuiltModule
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AgentTasks.sln"))) return dir.FullName;
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentTasks.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
         throw new InvalidOperationException($"No AgentTasks.sln above {AppContext.BaseDirectory}.");
     }
 
@@ -123,7 +152,10 @@ public sealed class BuiltModule
         var dir = typeof(BuiltModule).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "PowerShellStandardDir")?.Value;
         if (string.IsNullOrEmpty(dir))
+        {
             throw new InvalidOperationException("The test assembly has no PowerShellStandardDir metadata: see AgentTasks.Tests.csproj.");
+        }
+
         return dir;
     }
 }

@@ -15,7 +15,11 @@ public class CmdletShapeTests
     public static TheoryData<string> CmdletClasses()
     {
         var data = new TheoryData<string>();
-        foreach (var type in BuiltModule.Instance.CmdletTypes()) data.Add(type.FullName!);
+        foreach (var type in BuiltModule.Instance.CmdletTypes())
+        {
+            data.Add(type.FullName!);
+        }
+
         return data;
     }
 
@@ -28,7 +32,10 @@ public class CmdletShapeTests
             var fields = module.SmaType(name).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType.FullName == "System.String").ToList();
             Assert.NotEmpty(fields);
-            foreach (var field in fields) verbs.Add((string)field.GetRawConstantValue()!);
+            foreach (var field in fields)
+            {
+                verbs.Add((string)field.GetRawConstantValue()!);
+            }
         }
         return verbs;
     }

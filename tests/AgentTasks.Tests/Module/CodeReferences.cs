@@ -39,17 +39,39 @@ public static class CodeReferences
     private static void Walk(PEReader pe, MetadataReader reader, Names names, TypeDefinitionHandle handle, HashSet<NamedType> found)
     {
         var type = reader.GetTypeDefinition(handle);
-        if (!type.BaseType.IsNil) found.UnionWith(names.OfEntity(type.BaseType));
-        foreach (var i in type.GetInterfaceImplementations()) found.UnionWith(names.OfEntity(reader.GetInterfaceImplementation(i).Interface));
-        foreach (var f in type.GetFields()) found.UnionWith(reader.GetFieldDefinition(f).DecodeSignature(names, null));
+        if (!type.BaseType.IsNil)
+        {
+            found.UnionWith(names.OfEntity(type.BaseType));
+        }
+
+        foreach (var i in type.GetInterfaceImplementations())
+        {
+            found.UnionWith(names.OfEntity(reader.GetInterfaceImplementation(i).Interface));
+        }
+
+        foreach (var f in type.GetFields())
+        {
+            found.UnionWith(reader.GetFieldDefinition(f).DecodeSignature(names, null));
+        }
+
         foreach (var m in type.GetMethods())
         {
             var method = reader.GetMethodDefinition(m);
             found.UnionWith(Flatten(method.DecodeSignature(names, null)));
-            if (method.RelativeVirtualAddress == 0) continue;
+            if (method.RelativeVirtualAddress == 0)
+            {
+                continue;
+            }
+
             var body = pe.GetMethodBody(method.RelativeVirtualAddress);
             if (!body.LocalSignature.IsNil)
-                foreach (var local in reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(names, null)) found.UnionWith(local);
+            {
+                foreach (var local in reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(names, null))
+                {
+                    found.UnionWith(local);
+                }
+            }
+
             var il = body.GetILReader();
             while (il.RemainingBytes > 0)
             {
@@ -76,7 +98,10 @@ public static class CodeReferences
                 }
             }
         }
-        foreach (var nested in type.GetNestedTypes()) Walk(pe, reader, names, nested, found);
+        foreach (var nested in type.GetNestedTypes())
+        {
+            Walk(pe, reader, names, nested, found);
+        }
     }
 
     private static IEnumerable<NamedType> Flatten(MethodSignature<IEnumerable<NamedType>> signature) =>

@@ -19,13 +19,18 @@ public class ErrorCategoryTests
         yield return ("wait timeout", ErrorTable.WaitTimedOut("still running", "t1"));
         var call = new ApiCall(HttpMethod.Get, new Uri("https://api.github.com/agents/tasks"), "octo-org/hello-world", taskScoped: false);
         foreach (var kind in new[] { OutcomeKind.Timeout, OutcomeKind.NotSent, OutcomeKind.ConnectionLost, OutcomeKind.MalformedBody })
+        {
             yield return (kind.ToString(), ErrorTable.For(call, new AttemptOutcome(kind, 200), 1, TimeSpan.FromSeconds(60), installationToken: false));
+        }
+
         foreach (var status in Statuses)
         {
             foreach (var rateLimit in status is 403 or 429 ? new[] { RateLimitKind.None, RateLimitKind.Primary, RateLimitKind.Secondary } : new[] { RateLimitKind.None })
             {
                 foreach (var taskScoped in status == 404 ? new[] { true, false } : new[] { true })
+                {
                     yield return ($"{status} {rateLimit}{(taskScoped ? "" : " repository")}", ErrorTable.ForStatus(new ApiFailure { StatusCode = status, RateLimit = rateLimit }, false, taskScoped));
+                }
             }
         }
     }
@@ -57,7 +62,11 @@ public class ErrorCategoryTests
     public static TheoryData<string, string> Categories()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (label, error) in EveryKindOfError()) data.Add($"{label}: {error.GetType().Name} {error.ErrorId}", error.Category);
+        foreach (var (label, error) in EveryKindOfError())
+        {
+            data.Add($"{label}: {error.GetType().Name} {error.ErrorId}", error.Category);
+        }
+
         return data;
     }
 

@@ -47,7 +47,9 @@ public class FormatTests
             var selectionSets = Named(view, "SelectionSetName").Any();
             Assert.True(types.Count > 0 || selectionSets, $"View {viewName} selects no TypeName.");
             foreach (var name in types)
+            {
                 Assert.True(PublicType(name) is not null, $"View {viewName} selects {name}, which is no public type of AgentTasks.Core.dll or AgentTasks.dll.");
+            }
         }
     }
 
@@ -60,7 +62,11 @@ public class FormatTests
             foreach (var typeName in TypeNames(view))
             {
                 var type = PublicType(typeName);
-                if (type is null) continue; // reported by EveryViewSelectsPublicTypesOfTheModule
+                if (type is null)
+                {
+                    continue; // reported by EveryViewSelectsPublicTypesOfTheModule
+                }
+
                 var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var unknown = Named(view, "PropertyName").Select(p => p.Value.Trim()).Where(p => !properties.Contains(p)).Distinct().ToList();
                 Assert.True(unknown.Count == 0, $"View {viewName} names properties {typeName} lacks: {string.Join(", ", unknown)}");

@@ -16,7 +16,13 @@ public class HelpTests
     {
         var data = new TheoryData<string>();
         foreach (var type in BuiltModule.Instance.CmdletTypes())
-            if (BuiltModule.CommandName(type) is { } name) data.Add(name);
+        {
+            if (BuiltModule.CommandName(type) is { } name)
+            {
+                data.Add(name);
+            }
+        }
+
         return data;
     }
 

@@ -61,7 +61,10 @@ public class ManifestTests
     public void TagsNameTheEditionsAndPlatforms()
     {
         var tags = manifest.Array("Tags");
-        foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }) Assert.Contains(tag, tags);
+        foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" })
+        {
+            Assert.Contains(tag, tags);
+        }
     }
 
     [Fact]
@@ -76,7 +79,10 @@ public class ManifestTests
     {
         var formats = manifest.Array("FormatsToProcess");
         Assert.NotEmpty(formats);
-        foreach (var file in formats) Assert.True(File.Exists(module.PathOf(file)), $"FormatsToProcess names {file}, which is not in {module.Folder}.");
+        foreach (var file in formats)
+        {
+            Assert.True(File.Exists(module.PathOf(file)), $"FormatsToProcess names {file}, which is not in {module.Folder}.");
+        }
     }
 
     /// <summary>major.minor.build from the AssemblyName, and the prerelease label from the informational version

@@ -45,7 +45,13 @@ public sealed class NetFrameworkBindingTests : IDisposable
             files.Add(identity.Name!, path);
         }
         foreach (var name in framework.Keys)
-            if (FrameworkFile(name) is { } path) files.Add(name, path);
+        {
+            if (FrameworkFile(name) is { } path)
+            {
+                files.Add(name, path);
+            }
+        }
+
         context = new MetadataLoadContext(new PathAssemblyResolver(files.Values), "mscorlib");
     }
 
@@ -63,12 +69,24 @@ public sealed class NetFrameworkBindingTests : IDisposable
             {
                 var binding = Bind(reference, referrer);
                 var line = $"{reference.Name} {reference.Version}: {binding.Text}";
-                if (binding.By == Found.Nowhere) failures.Add($"{name} -> {line}");
-                if (!lines.TryGetValue(line, out var referrers)) lines[line] = referrers = new SortedSet<string>(StringComparer.Ordinal);
+                if (binding.By == Found.Nowhere)
+                {
+                    failures.Add($"{name} -> {line}");
+                }
+
+                if (!lines.TryGetValue(line, out var referrers))
+                {
+                    lines[line] = referrers = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
                 referrers.Add(name);
             }
         }
-        foreach (var (line, referrers) in lines) output.WriteLine($"{line}   <- {string.Join(", ", referrers)}");
+        foreach (var (line, referrers) in lines)
+        {
+            output.WriteLine($"{line}   <- {string.Join(", ", referrers)}");
+        }
+
         Assert.True(failures.Count == 0, "On Windows PowerShell 5.1 these would not load:\n" + string.Join("\n", failures));
     }
 
@@ -84,7 +102,11 @@ public sealed class NetFrameworkBindingTests : IDisposable
             {
                 var reference = new AssemblyName(named.Assembly);
                 var binding = Bind(reference, referrer);
-                if (binding.By == Found.Nowhere) continue; // The first test names it.
+                if (binding.By == Found.Nowhere)
+                {
+                    continue; // The first test names it.
+                }
+
                 if (binding.Path is null)
                 {
                     failures.Add($"{name}: {named.Type} from {reference.Name} cannot be checked: the framework lists the assembly but has no reference assembly of it");
@@ -92,7 +114,10 @@ public sealed class NetFrameworkBindingTests : IDisposable
                 }
                 // GetType follows type forwarders, netstandard's into mscorlib, System, System.Net.Http and the rest.
                 var type = context.LoadFromAssemblyPath(binding.Path).GetType(named.Type);
-                if (type is null) failures.Add($"{name}: {named.Type} is neither defined by {reference.Name} as bound ({binding.Text}) nor forwarded to an assembly that is there");
+                if (type is null)
+                {
+                    failures.Add($"{name}: {named.Type} is neither defined by {reference.Name} as bound ({binding.Text}) nor forwarded to an assembly that is there");
+                }
                 else
                 {
                     var key = $"{reference.Name} -> {type.Assembly.GetName().Name}";
@@ -100,7 +125,11 @@ public sealed class NetFrameworkBindingTests : IDisposable
                 }
             }
         }
-        foreach (var (key, count) in definedIn) output.WriteLine($"{key}: {count} types");
+        foreach (var (key, count) in definedIn)
+        {
+            output.WriteLine($"{key}: {count} types");
+        }
+
         Assert.True(failures.Count == 0, "On Windows PowerShell 5.1 these types would not load:\n" + string.Join("\n", failures));
     }
 
@@ -122,7 +151,10 @@ public sealed class NetFrameworkBindingTests : IDisposable
                 var types = assembly.Select(n => n.Type).Order(StringComparer.Ordinal).ToList();
                 var line = $"{typeName} names {string.Join(", ", types)} from {assembly.Key}: {binding.Text}";
                 output.WriteLine(line);
-                if (!(binding.By is Found.Framework or Found.PowerShell || (binding.By == Found.Beside && types.All(IsHandler)))) failures.Add(line);
+                if (!(binding.By is Found.Framework or Found.PowerShell || (binding.By == Found.Beside && types.All(IsHandler))))
+                {
+                    failures.Add(line);
+                }
             }
         }
         Assert.True(failures.Count == 0, "The handler would need the handler:\n" + string.Join("\n", failures));
@@ -139,14 +171,23 @@ public sealed class NetFrameworkBindingTests : IDisposable
             return new(Found.Framework, file, $"framework {inBox.Version} ({(file is null ? "no reference assembly" : Path.GetRelativePath(FrameworkDir, file))})");
         }
         if (name == Sma && Satisfies(powerShell, reference))
+        {
             return new(Found.PowerShell, BuiltModule.Instance.SmaReferencePath, $"Windows PowerShell {powerShell.Version}");
+        }
+
         var inModule = shipped.TryGetValue(name, out var copy);
         // PowerShell imports the module with LoadFrom, whose probing looks in the referrer's folder: an exact copy is found there.
         if (inModule && Path.GetDirectoryName(referrer.Location) == Path.GetDirectoryName(copy.Path)
             && Satisfies(copy.Identity, reference) && copy.Identity.Version == reference.Version)
+        {
             return new(Found.Beside, copy.Path, $"module {copy.Identity.Version}, beside its referrer");
+        }
+
         if (withHandler && handler.Find(reference, referrer) is { } path)
+        {
             return new(Found.Handler, path, $"module {shipped[name].Identity.Version}, by the handler");
+        }
+
         return new(Found.Nowhere, null, $"UNBOUND: framework has {inBox?.Version?.ToString() ?? "none"}, module ships " +
             $"{(inModule ? copy.Identity.Version?.ToString() : "none")}, {(withHandler ? "the handler refuses" : "the handler may not be asked")}");
     }
@@ -175,7 +216,10 @@ public sealed class NetFrameworkBindingTests : IDisposable
         var dir = typeof(NetFrameworkBindingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "NetFramework472Dir")?.Value;
         if (string.IsNullOrEmpty(dir))
+        {
             throw new InvalidOperationException("The test assembly has no NetFramework472Dir metadata: see AgentTasks.Tests.csproj.");
+        }
+
         return dir;
     }
 }

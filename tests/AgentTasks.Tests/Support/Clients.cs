@@ -17,8 +17,16 @@ internal static class Clients
             Clock = clock ?? new RecordingClock(),
             RequestTimeout = TimeSpan.FromSeconds(10),
         };
-        if (log is not null) options.Log = line => { lock (log) log.Add(line); };
-        if (http is not null) options.HttpClient = http;
+        if (log is not null)
+        {
+            options.Log = line => { lock (log) { log.Add(line); } };
+        }
+
+        if (http is not null)
+        {
+            options.HttpClient = http;
+        }
+
         return options;
     }
 

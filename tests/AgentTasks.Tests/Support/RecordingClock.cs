@@ -11,7 +11,11 @@ internal sealed class RecordingClock : IClock
 
     public DateTimeOffset UtcNow
     {
-        get { lock (gate) return now; }
+        get { lock (gate)
+            {
+                return now;
+            }
+        }
     }
 
     public List<TimeSpan> Delays { get; } = new();
@@ -27,6 +31,9 @@ internal sealed class RecordingClock : IClock
             Delays.Add(delay);
             now += delay;
         }
-        if (OnDelay is not null) await OnDelay();
+        if (OnDelay is not null)
+        {
+            await OnDelay();
+        }
     }
 }

@@ -20,17 +20,27 @@ public static class SeedPayloads
         var found = new List<string>();
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != '{' || !text.Substring(i + 1).TrimStart().StartsWith('"')) continue;
+            if (text[i] != '{' || !text.Substring(i + 1).TrimStart().StartsWith('"'))
+            {
+                continue;
+            }
+
             var depth = 0;
             for (var j = i; j < text.Length; j++)
             {
                 depth += text[j] == '{' ? 1 : text[j] == '}' ? -1 : 0;
-                if (depth != 0) continue;
+                if (depth != 0)
+                {
+                    continue;
+                }
+
                 var candidate = text.Substring(i, j - i + 1);
                 using (var document = JsonDocument.Parse(candidate))
                 {
                     if (document.RootElement.TryGetProperty("id", out _) || document.RootElement.TryGetProperty("tasks", out _))
+                    {
                         found.Add(candidate);
+                    }
                 }
                 i = j;
                 break;

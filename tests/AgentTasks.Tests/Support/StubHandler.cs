@@ -22,7 +22,11 @@ public sealed class StubHandler : HttpMessageHandler
     public static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK, string? link = null)
     {
         var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (link is not null) response.Headers.TryAddWithoutValidation("Link", link);
+        if (link is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Link", link);
+        }
+
         return response;
     }
 
