@@ -31,4 +31,24 @@ public class TaskStatesTests
     [Fact]
     public void OnlyQueuedAndInProgressAreRunning() =>
         Assert.Equal(new[] { CopilotTaskState.Queued, CopilotTaskState.InProgress }, TaskStates.Known.Where(TaskStates.IsRunning));
+
+    [Theory]
+    [InlineData("in_progress", CopilotTaskState.InProgress)]
+    [InlineData("InProgress", CopilotTaskState.InProgress)]
+    [InlineData("IN-PROGRESS", CopilotTaskState.InProgress)]
+    [InlineData("waiting_for_user", CopilotTaskState.WaitingForUser)]
+    [InlineData(" timedout ", CopilotTaskState.TimedOut)]
+    public void StatesAreReadInEitherSpelling(string text, CopilotTaskState expected) =>
+        Assert.Equal(expected, TaskStates.ParseUserInput(text));
+
+    [Theory]
+    [InlineData("done")]
+    [InlineData("unknown")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void UnknownStateInputIsRefusedWithTheList(string? text)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TaskStates.ParseUserInput(text));
+        Assert.Contains("waiting_for_user", error.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security;
 using AgentTasks.Core;
 using AgentTasks.Core.Errors;
 
@@ -116,5 +117,30 @@ public class TokenAndBaseUriTests
     {
         Assert.Equal("https://ghe.example.com/api/v3", ApiBaseUri.Redacted(new Uri($"https://me:{Secret}@ghe.example.com/api/v3?t={Secret}#{Secret}")));
         Assert.Equal("(a relative URI)", ApiBaseUri.Redacted(new Uri("api/v3", UriKind.Relative)));
+    }
+
+    [Fact]
+    public void ASecureStringBecomesAToken()
+    {
+        var secure = new SecureString();
+        foreach (var c in "ghs_fromSecure")
+        {
+            secure.AppendChar(c);
+        }
+
+        var token = CopilotToken.FromSecureString(secure, "Connect-CopilotAgent");
+        Assert.True(token.IsInstallationToken);
+        Assert.Equal("ghs_fromSecure", token.Value);
+        Assert.Equal("Connect-CopilotAgent", token.Source);
+    }
+
+    [Fact]
+    public void ConfigurationAndTokenRejectionsStopAPipelineButOtherErrorsDoNot()
+    {
+        var missing = Assert.Throws<AgentTasks.Core.Errors.CopilotConfigurationException>(() => TokenResolver.Resolve(null, _ => null));
+        Assert.True(missing.AffectsEveryCall);
+        Assert.Equal("AuthenticationError", missing.Category);
+        var badUri = Assert.Throws<AgentTasks.Core.Errors.CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri("http://example.com")));
+        Assert.Equal("InvalidArgument", badUri.Category);
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection.Emit;
 using System.Reflection;
 using AgentTasks.Core.CmdletSupport;
 
-namespace AgentTasks.Tests.Core;
+namespace AgentTasks.Tests.CmdletSupport;
 
 /// <summary>What the Windows PowerShell 5.1 AssemblyResolve handler answers. The test's own output folder stands in
 /// for the module folder: it holds AgentTasks.Core.dll (a requester from inside) and a signed dependency,
