@@ -257,32 +257,62 @@ function Get-TokenHash {
 
 <#
 .SYNOPSIS
-Runs a script in a new runspace of this process ([powershell]::Create()) that has imported the built module, and
-returns what each stream received: Output, Errors, Warnings, Verbose, Information and Progress (the one stream that
+Runs a script in a new runspace of this process that has imported the built module, and returns what each stream
+received: Output, Errors (a terminating error last), Warnings, Verbose, Information and Progress (the one stream that
 *>&1 cannot capture).
+
+.DESCRIPTION
+With -HostSecret, the runspace has a host (RecordingHost.cs) that records what is written to the host itself, such as
+"What if:" lines and Write-Host, in HostText, and answers Read-Host -AsSecureString by typing HostSecret. Without it,
+the runspace has no host UI and that text is lost.
 #>
 function Invoke-InNewRunspace {
     param(
         [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
-        [hashtable] $Parameters = @{}
+        [hashtable] $Parameters = @{},
+        [string] $HostSecret
     )
+    $recordingHost = $null
+    $runspace = $null
     $powershell = [powershell]::Create()
     try {
+        if ($PSBoundParameters.ContainsKey('HostSecret')) {
+            if (-not ('AgentTasksTestUtils.RecordingHost' -as [type])) {
+                Add-Type -Path (Join-Path $PSScriptRoot 'RecordingHost.cs')
+            }
+            $recordingHost = New-Object -TypeName AgentTasksTestUtils.RecordingHost -ArgumentList $HostSecret
+            $runspace = [runspacefactory]::CreateRunspace($recordingHost)
+            $runspace.Open()
+            $powershell.Runspace = $runspace
+        }
         $import = "Import-Module -Name '{0}' -ErrorAction Stop" -f (Get-BuiltModuleManifest).Replace("'", "''")
         $null = $powershell.AddScript($import).AddStatement()
         $null = $powershell.AddScript($ScriptBlock.ToString()).AddParameters($Parameters)
-        $output = $powershell.Invoke()
+        $terminating = @()
+        try {
+            $output = $powershell.Invoke()
+        }
+        catch {
+            # Invoke wraps a terminating error (a throw, -ErrorAction Stop) in a MethodInvocationException.
+            $output = @()
+            $inner = $_.Exception.InnerException
+            $terminating = if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $inner.ErrorRecord } else { $_ }
+        }
         [pscustomobject]@{
             Output      = @($output)
-            Errors      = @($powershell.Streams.Error)
+            Errors      = @($powershell.Streams.Error) + @($terminating)
             Warnings    = @($powershell.Streams.Warning)
             Verbose     = @($powershell.Streams.Verbose)
             Information = @($powershell.Streams.Information)
             Progress    = @($powershell.Streams.Progress)
+            HostText    = if ($recordingHost) { $recordingHost.Text } else { '' }
         }
     }
     finally {
         $powershell.Dispose()
+        if ($runspace) {
+            $runspace.Dispose()
+        }
     }
 }
 
