@@ -39,6 +39,10 @@ $ModuleManifest = Join-Path $ModuleDirectory 'AgentTasks.psd1'
 $ResultsDirectory = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'TestResults')
 $script:LastBuiltConfiguration = $null
 
+# The Pester helpers know where the emulator is built and how to start and stop it: Get-EmulatorPath, Start-TestEmulator,
+# Stop-TestEmulator. Importing them has no side effect (they import the built module only when a test file asks).
+Import-Module -Name ([System.IO.Path]::Combine($RepositoryRoot, 'tests', 'pester', 'AgentTasks.TestUtils.psm1')) -Force
+
 # Runs a native command and fails on its exit code; its output goes to the host, never into a function's result. Its standard error is output like any other: with
 # $ErrorActionPreference = 'Stop', Windows PowerShell 5.1 would turn a redirected stderr line into a terminating error.
 function Invoke-Native {
@@ -58,11 +62,6 @@ function Invoke-DotNet {
     param([Parameter(Mandatory)] [string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
     Invoke-Native -FilePath 'dotnet' -Arguments $Arguments
-}
-
-function Get-EmulatorDll {
-    param([Parameter(Mandatory)] [string] $BuildConfiguration)
-    [System.IO.Path]::Combine($RepositoryRoot, 'src', 'AgentTasks.Emulator', 'bin', $BuildConfiguration, 'net10.0', 'AgentTasks.Emulator.dll')
 }
 
 function Invoke-Build {
@@ -109,7 +108,7 @@ function Invoke-PesterTest {
     if (-not (Test-Path -LiteralPath $ModuleManifest)) {
         throw "The module is not built ($ModuleManifest is missing): run ./build.ps1 -Task Build -Configuration $TestConfiguration first."
     }
-    $emulator = Get-EmulatorDll -BuildConfiguration $TestConfiguration
+    $emulator = Get-EmulatorPath -Configuration $TestConfiguration
     if (-not (Test-Path -LiteralPath $emulator)) {
         throw "The emulator is not built for $TestConfiguration ($emulator is missing): run ./build.ps1 -Task Build -Configuration $TestConfiguration first."
     }
@@ -221,47 +220,13 @@ function New-ModulePackage {
     Write-Host "Package ready for the PowerShell Gallery: $($package.FullName)" -ForegroundColor Green
 }
 
-function Get-FreeTcpPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    try {
-        $listener.Start()
-        $listener.LocalEndpoint.Port
-    }
-    finally {
-        $listener.Stop()
-    }
-}
-
 function Invoke-Demo {
     Invoke-Build -BuildConfiguration $Configuration
-    $emulatorDll = Get-EmulatorDll -BuildConfiguration $Configuration
-    $dotnet = (Get-Command -Name dotnet -CommandType Application | Select-Object -First 1).Source
-    $baseUri = "http://127.0.0.1:$(Get-FreeTcpPort)"
-    $logStem = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "agenttasks-demo-$([guid]::NewGuid().ToString('N'))")
-
-    Write-Host "`nStarting the AgentTasks emulator (GitHub's agent tasks API, offline) on $baseUri" -ForegroundColor Cyan
-    Write-Host 'Its tasks stay queued for 1 s, then run for 3 s.'
-    $emulator = Start-Process -FilePath $dotnet -NoNewWindow -PassThru `
-        -ArgumentList @("`"$emulatorDll`"", '--urls', $baseUri, '--queued-seconds', '1', '--running-seconds', '3') `
-        -RedirectStandardOutput "$logStem.out.log" -RedirectStandardError "$logStem.err.log"
+    Write-Host "`nStarting the AgentTasks emulator (GitHub's agent tasks API, offline)" -ForegroundColor Cyan
+    $emulator = Start-TestEmulator -QueuedSeconds 1 -RunningSeconds 3 -EmulatorPath (Get-EmulatorPath -Configuration $Configuration)
+    $baseUri = $emulator.BaseUri
+    Write-Host "It listens on $baseUri; its tasks stay queued for 1 s, then run for 3 s."
     try {
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while ($true) {
-            if ($emulator.HasExited) {
-                throw "The emulator stopped at once: $(Get-Content -LiteralPath "$logStem.err.log" -Raw -ErrorAction SilentlyContinue)"
-            }
-            try {
-                $null = Invoke-RestMethod -Uri "$baseUri/_emulator/requests" -UseBasicParsing -TimeoutSec 5
-                break
-            }
-            catch {
-                if ([DateTime]::UtcNow -gt $deadline) {
-                    throw "The emulator did not answer on $baseUri within 60 s."
-                }
-                Start-Sleep -Milliseconds 200
-            }
-        }
-
         Import-Module -Name $ModuleManifest -Force
         Write-Host "`nConnect-CopilotAgent -BaseUri $baseUri -Token demo -Repository octocat/hello-world" -ForegroundColor Cyan
         Write-Host 'The token and defaults are kept for this session only; nothing is written to disk.'
@@ -290,11 +255,7 @@ function Invoke-Demo {
     }
     finally {
         Write-Host 'Stopping the emulator.' -ForegroundColor Cyan
-        if (-not $emulator.HasExited) {
-            Stop-Process -Id $emulator.Id -Force -ErrorAction SilentlyContinue
-            $null = $emulator.WaitForExit(10000)
-        }
-        Remove-Item -LiteralPath "$logStem.out.log", "$logStem.err.log" -Force -ErrorAction SilentlyContinue
+        Stop-TestEmulator -Emulator $emulator
     }
 }
 

@@ -1,8 +1,7 @@
 Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConnection' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'common.ps1')
-        $savedEnvironment = Save-AgentTasksEnvironment
-        $emulator = Start-TestEmulator
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
         $repository = 'octocat/hello-world'
         $connectionToken = 'connection-token-4b1d'
 
@@ -13,7 +12,7 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
     }
 
     AfterAll {
-        Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
+        Complete-AgentTasksTest
     }
 
     BeforeEach {

@@ -1,14 +1,13 @@
 Describe 'Error records' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'common.ps1')
-        $savedEnvironment = Save-AgentTasksEnvironment
-        $emulator = Start-TestEmulator
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
         $repository = 'octocat/hello-world'
         $repositoryPath = '/agents/repos/octocat/hello-world/tasks'
     }
 
     AfterAll {
-        Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
+        Complete-AgentTasksTest
     }
 
     BeforeEach {

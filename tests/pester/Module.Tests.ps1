@@ -1,6 +1,7 @@
 Describe 'The AgentTasks module' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'common.ps1')
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
         $manifestPath = Get-BuiltModuleManifest
         $expectedCmdlets = @(
             'Connect-CopilotAgent'
@@ -14,6 +15,10 @@ Describe 'The AgentTasks module' {
         [xml] $buildProps = Get-Content -LiteralPath (Join-Path (Get-RepositoryRoot) 'Directory.Build.props') -Raw
         $versionPrefix = @($buildProps.Project.PropertyGroup | ForEach-Object { $_.VersionPrefix } | Where-Object { $_ })[0]
         $versionSuffix = @($buildProps.Project.PropertyGroup | ForEach-Object { $_.VersionSuffix } | Where-Object { $_ })[0]
+    }
+
+    AfterAll {
+        Complete-AgentTasksTest
     }
 
     Context 'The manifest of the built module' {
@@ -150,8 +155,6 @@ Describe 'The AgentTasks module' {
 
     Context 'Format views' {
         BeforeAll {
-            $savedEnvironment = Save-AgentTasksEnvironment
-            $emulator = Start-TestEmulator
             $repository = 'octocat/hello-world'
             Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token 'format-token' -Repository $repository
             $ids = @(New-EmulatorTask $emulator -Count 2)
@@ -171,10 +174,6 @@ Describe 'The AgentTasks module' {
                     ($text -replace "$escape\[[0-9;]*m", '') -split '\r?\n' | Where-Object { $_.Trim() }
                 }
             }
-        }
-
-        AfterAll {
-            Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
         }
 
         It 'shows tasks as a narrow table by default: Id, State, Repository, Name, Updated' {

@@ -1,8 +1,7 @@
 Describe 'New-CopilotTask' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'common.ps1')
-        $savedEnvironment = Save-AgentTasksEnvironment
-        $emulator = Start-TestEmulator
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
         $repository = 'octocat/hello-world'
         $repositoryPath = '/agents/repos/octocat/hello-world/tasks'
 
@@ -15,7 +14,7 @@ Describe 'New-CopilotTask' {
     }
 
     AfterAll {
-        Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
+        Complete-AgentTasksTest
     }
 
     BeforeEach {

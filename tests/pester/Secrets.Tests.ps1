@@ -1,8 +1,7 @@
 Describe 'The token stays secret' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'common.ps1')
-        $savedEnvironment = Save-AgentTasksEnvironment
-        $emulator = Start-TestEmulator
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
         $repository = 'octocat/hello-world'
         # A value that cannot turn up by chance.
         $sentinel = 'sentinel' + [guid]::NewGuid().ToString('N')
@@ -43,7 +42,7 @@ Describe 'The token stays secret' {
     }
 
     AfterAll {
-        Complete-AgentTasksTest -Emulator $emulator -SavedEnvironment $savedEnvironment
+        Complete-AgentTasksTest
     }
 
     BeforeEach {

@@ -1,5 +1,7 @@
-# Dot-sourced by every *.Tests.ps1 in its BeforeAll: imports the BUILT module (out/AgentTasks, never src/), runs the
-# API emulator on a free loopback port, and drives its /_emulator/ control surface (src/AgentTasks.Emulator/README.md).
+# The helpers of the Pester tests, imported by every *.Tests.ps1 in its BeforeAll (and by build.ps1 for the emulator's
+# path and the demo). Importing it has no side effect: Initialize-AgentTasksTest imports the BUILT module (out/AgentTasks,
+# never src/), saves the environment and starts the API emulator on a free loopback port; Complete-AgentTasksTest undoes
+# that. The rest drives the emulator's /_emulator/ control surface (src/AgentTasks.Emulator/README.md).
 # Runs on Windows PowerShell 5.1 and PowerShell 7.
 
 function Get-RepositoryRoot {
@@ -10,17 +12,24 @@ function Get-BuiltModuleManifest {
     [System.IO.Path]::Combine((Get-RepositoryRoot), 'out', 'AgentTasks', 'AgentTasks.psd1')
 }
 
-# The emulator dll: AGENTTASKS_EMULATOR when build.ps1 or CI names it, else the newest Debug or Release build.
+<#
+.SYNOPSIS
+The emulator dll, the one place its path is written. With -Configuration, that build's dll (which may not exist yet);
+without, AGENTTASKS_EMULATOR when build.ps1 or CI names it, else the newest Debug or Release build.
+#>
 function Get-EmulatorPath {
+    param([string] $Configuration)
+    if ($Configuration) {
+        return [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'AgentTasks.Emulator', 'bin', $Configuration, 'net10.0', 'AgentTasks.Emulator.dll')
+    }
     if ($env:AGENTTASKS_EMULATOR) {
         if (-not (Test-Path -LiteralPath $env:AGENTTASKS_EMULATOR)) {
             throw "AGENTTASKS_EMULATOR names '$env:AGENTTASKS_EMULATOR', which does not exist."
         }
         return $env:AGENTTASKS_EMULATOR
     }
-    $candidates = foreach ($configuration in 'Debug', 'Release') {
-        $path = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'AgentTasks.Emulator', 'bin', $configuration, 'net10.0', 'AgentTasks.Emulator.dll')
-        Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
+    $candidates = foreach ($name in 'Debug', 'Release') {
+        Get-Item -LiteralPath (Get-EmulatorPath -Configuration $name) -ErrorAction SilentlyContinue
     }
     $newest = $candidates | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if (-not $newest) {
@@ -42,18 +51,22 @@ function Get-FreeTcpPort {
 
 <#
 .SYNOPSIS
-Starts the built emulator with a fast clock on a free loopback port and waits until its control surface answers.
-Returns an object with BaseUri (http://127.0.0.1:PORT, no trailing slash), Process and the paths of its logs.
+Starts the built emulator (EmulatorPath, by default Get-EmulatorPath's) with a fast clock on a free loopback port and
+waits until its control surface answers. Returns an object with BaseUri (http://127.0.0.1:PORT, no trailing slash), Process and the paths of its logs.
 #>
 function Start-TestEmulator {
     [CmdletBinding()]
     param(
         [double] $QueuedSeconds = 0.3,
         [double] $RunningSeconds = 1,
-        [int] $StartTimeoutSeconds = 60
+        [int] $StartTimeoutSeconds = 60,
+        [string] $EmulatorPath = (Get-EmulatorPath)
     )
     $dotnet = (Get-Command -Name dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
-    $dll = Get-EmulatorPath
+    $dll = $EmulatorPath
+    if (-not (Test-Path -LiteralPath $dll)) {
+        throw "The emulator is not built ($dll is missing): run ./build.ps1 -Task Build first."
+    }
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
     # The port is free when asked for but may be taken before the emulator binds it: try again with another.
     for ($attempt = 1; ; $attempt++) {
@@ -242,74 +255,121 @@ function Get-TokenHash {
     }
 }
 
-# The cmdlets read these; a test file saves and clears them first (Save-) and puts them back at the end (Restore-).
-function Save-AgentTasksEnvironment {
-    $saved = @{}
-    foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
-    $saved
-}
-
-function Restore-AgentTasksEnvironment {
-    param([hashtable] $Saved)
-    if (-not $Saved) {
-        return
-    }
-    foreach ($name in $Saved.Keys) {
-        [Environment]::SetEnvironmentVariable($name, $Saved[$name])
-    }
-}
-
-# The end of every test file: forget the connection, stop the emulator, put the environment back.
-function Complete-AgentTasksTest {
-    param($Emulator, [hashtable] $SavedEnvironment)
-    if (Get-Command -Name Disconnect-CopilotAgent -ErrorAction SilentlyContinue) {
-        Disconnect-CopilotAgent
-    }
-    Stop-TestEmulator -Emulator $Emulator
-    Restore-AgentTasksEnvironment -Saved $SavedEnvironment
-}
-
 <#
 .SYNOPSIS
-Runs a script in a new runspace of this process ([powershell]::Create()) that has imported the built module, and
-returns what each stream received: Output, Errors, Warnings, Verbose, Information and Progress (the one stream that
+Runs a script in a new runspace of this process that has imported the built module, and returns what each stream
+received: Output, Errors (a terminating error last), Warnings, Verbose, Information and Progress (the one stream that
 *>&1 cannot capture).
+
+.DESCRIPTION
+With -HostSecret, the runspace has a host (RecordingHost.cs) that records what is written to the host itself, such as
+"What if:" lines and Write-Host, in HostText, and answers Read-Host -AsSecureString by typing HostSecret. Without it,
+the runspace has no host UI and that text is lost.
 #>
 function Invoke-InNewRunspace {
     param(
         [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
-        [hashtable] $Parameters = @{}
+        [hashtable] $Parameters = @{},
+        [string] $HostSecret
     )
+    $recordingHost = $null
+    $runspace = $null
     $powershell = [powershell]::Create()
     try {
+        if ($PSBoundParameters.ContainsKey('HostSecret')) {
+            if (-not ('AgentTasksTestUtils.RecordingHost' -as [type])) {
+                Add-Type -Path (Join-Path $PSScriptRoot 'RecordingHost.cs')
+            }
+            $recordingHost = New-Object -TypeName AgentTasksTestUtils.RecordingHost -ArgumentList $HostSecret
+            $runspace = [runspacefactory]::CreateRunspace($recordingHost)
+            $runspace.Open()
+            $powershell.Runspace = $runspace
+        }
         $import = "Import-Module -Name '{0}' -ErrorAction Stop" -f (Get-BuiltModuleManifest).Replace("'", "''")
         $null = $powershell.AddScript($import).AddStatement()
         $null = $powershell.AddScript($ScriptBlock.ToString()).AddParameters($Parameters)
-        $output = $powershell.Invoke()
+        $terminating = @()
+        try {
+            $output = $powershell.Invoke()
+        }
+        catch {
+            # Invoke wraps a terminating error (a throw, -ErrorAction Stop) in a MethodInvocationException.
+            $output = @()
+            $inner = $_.Exception.InnerException
+            $terminating = if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $inner.ErrorRecord } else { $_ }
+        }
         [pscustomobject]@{
             Output      = @($output)
-            Errors      = @($powershell.Streams.Error)
+            Errors      = @($powershell.Streams.Error) + @($terminating)
             Warnings    = @($powershell.Streams.Warning)
             Verbose     = @($powershell.Streams.Verbose)
             Information = @($powershell.Streams.Information)
             Progress    = @($powershell.Streams.Progress)
+            HostText    = if ($recordingHost) { $recordingHost.Text } else { '' }
         }
     }
     finally {
         $powershell.Dispose()
+        if ($runspace) {
+            $runspace.Dispose()
+        }
     }
 }
 
-# Import last, so that the helpers above exist (for AfterAll) even when the module is not built.
-$builtManifest = Get-BuiltModuleManifest
-if (-not (Test-Path -LiteralPath $builtManifest)) {
-    throw "The module is not built: $builtManifest is missing. Run ./build.ps1 -Task Build (dotnet build AgentTasks.sln) first; the tests import the built module, never src/."
+# The variables the cmdlets read: saved and cleared by Initialize-AgentTasksTest, put back by Complete-AgentTasksTest.
+$script:EnvironmentNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL'
+$script:SavedEnvironment = $null
+$script:FileEmulator = $null
+
+# Imports out/AgentTasks into the global scope (from a module function, a plain import would reach this module only),
+# after removing an AgentTasks loaded from anywhere else.
+function Import-BuiltModule {
+    $manifest = Get-BuiltModuleManifest
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "The module is not built: $manifest is missing. Run ./build.ps1 -Task Build (dotnet build AgentTasks.sln) first; the tests import the built module, never src/."
+    }
+    $moduleBase = Split-Path -Parent $manifest
+    Get-Module -Name AgentTasks | Where-Object { $_.ModuleBase -ne $moduleBase } | Remove-Module -Force
+    if (-not (Get-Module -Name AgentTasks)) {
+        Import-Module -Name $manifest -Global -ErrorAction Stop
+    }
 }
-$builtModuleBase = Split-Path -Parent $builtManifest
-Get-Module -Name AgentTasks | Where-Object { $_.ModuleBase -ne $builtModuleBase } | Remove-Module -Force
-if (-not (Get-Module -Name AgentTasks)) {
-    Import-Module -Name $builtManifest -ErrorAction Stop
+
+<#
+.SYNOPSIS
+The start of every test file (its top BeforeAll): imports the built module, saves and clears GH_TOKEN, GITHUB_TOKEN and
+GITHUB_API_URL, and starts an emulator (Start-TestEmulator's parameters), which it returns. Complete-AgentTasksTest,
+in the file's AfterAll, undoes all of it, also after a failure half-way.
+#>
+function Initialize-AgentTasksTest {
+    [CmdletBinding()]
+    param(
+        [double] $QueuedSeconds = 0.3,
+        [double] $RunningSeconds = 1
+    )
+    Import-BuiltModule
+    if ($null -eq $script:SavedEnvironment) {
+        $script:SavedEnvironment = @{}
+        foreach ($name in $script:EnvironmentNames) {
+            $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+    }
+    $script:FileEmulator = Start-TestEmulator -QueuedSeconds $QueuedSeconds -RunningSeconds $RunningSeconds
+    $script:FileEmulator
+}
+
+# The end of every test file: forget the connection, stop the emulator, put the environment back.
+function Complete-AgentTasksTest {
+    if (Get-Command -Name Disconnect-CopilotAgent -ErrorAction SilentlyContinue) {
+        Disconnect-CopilotAgent
+    }
+    Stop-TestEmulator -Emulator $script:FileEmulator
+    $script:FileEmulator = $null
+    if ($null -ne $script:SavedEnvironment) {
+        foreach ($name in $script:SavedEnvironment.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name])
+        }
+        $script:SavedEnvironment = $null
+    }
 }
