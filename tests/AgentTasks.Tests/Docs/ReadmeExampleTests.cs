@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentTasks.Core;
 using AgentTasks.Core.Models;
+using AgentTasks.Core.Requests;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Docs;
@@ -28,6 +29,7 @@ public class ReadmeExampleTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         Console.SetOut(printed);
         try
         {
+            // using AgentTasks.Core; using AgentTasks.Core.Models; using AgentTasks.Core.Requests;
             var client = new CopilotTaskClient(new CopilotClientOptions
             {
                 BaseUri = Emulator.BaseUri,   // omit for https://api.github.com (or GITHUB_API_URL)
@@ -35,9 +37,14 @@ public class ReadmeExampleTests : AgentTasks.Tests.Emulator.EmulatorTestBase
             });
             var repo = RepositoryName.Parse("octocat/hello-world");
             var task = await client.StartTaskAsync(repo, new StartTaskRequest("Fix the login button") { BaseRef = "main" });
-            var failed = client.ListRepositoryTasks(repo, new TaskQuery { States = new[] { CopilotTaskState.Failed } });
+            var failed = client.ListRepositoryTasks(repo, new RepositoryTaskQuery { States = new[] { CopilotTaskState.Failed } });
             for (var page = await failed.NextPageAsync(); page is not null; page = await failed.NextPageAsync())
-                foreach (var t in page.Tasks) Console.WriteLine($"{t.Id} {t.State} {t.Name}");
+            {
+                foreach (var t in page)
+                {
+                    Console.WriteLine($"{t.Id} {t.State} {t.Name}");
+                }
+            }
 
             Assert.Equal(CopilotTaskState.Queued, task.State);
         }
@@ -49,7 +56,9 @@ public class ReadmeExampleTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         var start = (await Control.RequestsAsync()).Single(r => r.Method == "POST");
         Assert.Equal("/agents/repos/octocat/hello-world/tasks", start.Path);
         using (var body = JsonDocument.Parse(start.Body!))
+        {
             Assert.Equal("main", body.RootElement.GetProperty("base_ref").GetString());
+        }
         // Other tests may write to the console meanwhile, so each line is looked for rather than the whole text.
         var lines = printed.ToString().Split(Environment.NewLine);
         Assert.Contains($"{failedIds[0]} Failed Seeded task 1", lines);
@@ -78,7 +87,13 @@ public class ReadmeExampleTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Path.GetDirectoryName(ThisFile())!); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AgentTasks.sln"))) return dir.FullName;
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentTasks.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
         throw new InvalidOperationException($"No AgentTasks.sln above {ThisFile()}.");
     }
 }
