@@ -338,15 +338,10 @@ function Import-BuiltModule {
 <#
 .SYNOPSIS
 The start of every test file (its top BeforeAll): imports the built module, saves and clears GH_TOKEN, GITHUB_TOKEN and
-GITHUB_API_URL, and starts an emulator (Start-TestEmulator's parameters), which it returns. Complete-AgentTasksTest,
+GITHUB_API_URL, and starts an emulator on Start-TestEmulator's fast clock, which it returns. Complete-AgentTasksTest,
 in the file's AfterAll, undoes all of it, also after a failure half-way.
 #>
 function Initialize-AgentTasksTest {
-    [CmdletBinding()]
-    param(
-        [double] $QueuedSeconds = 0.3,
-        [double] $RunningSeconds = 1
-    )
     Import-BuiltModule
     if ($null -eq $script:SavedEnvironment) {
         $script:SavedEnvironment = @{}
@@ -355,7 +350,7 @@ function Initialize-AgentTasksTest {
             [Environment]::SetEnvironmentVariable($name, $null)
         }
     }
-    $script:FileEmulator = Start-TestEmulator -QueuedSeconds $QueuedSeconds -RunningSeconds $RunningSeconds
+    $script:FileEmulator = Start-TestEmulator
     $script:FileEmulator
 }
 
