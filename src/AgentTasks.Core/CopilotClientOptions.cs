@@ -14,12 +14,22 @@ public sealed class CopilotClientOptions
     public string ApiVersion { get; set; } = DefaultApiVersion;
     /// <summary>null means <c>GH_TOKEN</c>, then <c>GITHUB_TOKEN</c>.</summary>
     public CopilotToken? Token { get; set; }
+    /// <summary>The defaults suit an unattended run: no call hangs for long, and rate-limit waits still fit.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultOperationTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>How long one attempt may take before it counts as timed out.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+    /// <summary>How long one call may take in all: its attempts, the backoff between them and rate-limit waits. A
+    /// retry that would start after it is not made: the failure is reported instead.</summary>
+    public TimeSpan OperationTimeout { get; set; } = DefaultOperationTimeout;
     public RetryPolicy Retry { get; set; } = new();
     /// <summary>Receives a line per request, response and retry (method, URL, status, rate limit remaining,
     /// request id) for a verbose stream. Never given the token. May be called from any thread.</summary>
     public Action<string>? Log { get; set; }
+    /// <summary>Receives what a person should know even without -Verbose: a long wait for a rate limit or a retry,
+    /// a start recovered after an unclear answer. Never given the token. May be called from any thread.</summary>
+    public Action<string>? Warning { get; set; }
     /// <summary>Where conditional GETs keep their answers; null gives the client one of its own. Share one between
     /// clients (as a PowerShell connection does) so that repeated commands get 304s too.</summary>
     public ResponseCache? Cache { get; set; }

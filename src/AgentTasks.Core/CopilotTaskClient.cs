@@ -25,16 +25,16 @@ public sealed class CopilotTaskClient
             throw new ArgumentException($"'{options.ApiVersion}' is not an API version: expected a date such as {CopilotClientOptions.DefaultApiVersion}.", nameof(options));
         }
 
-        if (options.RequestTimeout <= TimeSpan.Zero)
+        if (options.RequestTimeout <= TimeSpan.Zero || options.OperationTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("The request timeout must be positive.", nameof(options));
+            throw new ArgumentException("The request and operation timeouts must be positive.", nameof(options));
         }
 
         BaseUri = ApiBaseUri.Resolve(options.BaseUri, options.Environment);
         var token = TokenResolver.Resolve(options.Token, options.Environment);
         TokenSource = token.Source;
         ApiVersion = options.ApiVersion;
-        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options.Retry, options.Clock, options.RequestTimeout, options.Log, options.Cache ?? new ResponseCache());
+        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options, options.Cache ?? new ResponseCache());
     }
 
     public Uri BaseUri { get; }

@@ -10,15 +10,15 @@ using AgentTasks.Core;
 
 namespace AgentTasks;
 
-/// <summary>What every AgentTasks cmdlet shares: -Token, a client built from the runspace's connection, awaiting
-/// on the pipeline thread with Ctrl+C wired to a CancellationToken, verbose lines from the core, and failures
-/// turned into ErrorRecords.</summary>
+/// <summary>What every AgentTasks cmdlet shares: -Token and the timeouts, a client built from the runspace's
+/// connection, awaiting on the pipeline thread with Ctrl+C wired to a CancellationToken, verbose lines and warnings
+/// from the core, and failures turned into ErrorRecords.</summary>
 public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource cancellation = new();
-    // The core logs from whatever thread a request completes on; Write* is allowed on the pipeline thread only.
-    private readonly ConcurrentQueue<string> verboseLines = new();
+    // The core logs and warns from whatever thread a request completes on; Write* is allowed on the pipeline thread only.
+    private readonly ConcurrentQueue<(bool IsWarning, string Text)> coreLines = new();
     private CopilotTaskClient? client;
 
     /// <summary>A token for this call only; a plain string is accepted too. Default: the connection's, then GH_TOKEN, then GITHUB_TOKEN.</summary>
@@ -26,12 +26,22 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected CancellationToken Cancellation => cancellation.Token;
+    /// <summary>Seconds one request may take before it counts as timed out. Default: the connection's, else 30.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int? RequestTimeoutSeconds { get; set; }
+
+    /// <summary>Seconds one call may take in all, across its retries and rate-limit waits. Default: the connection's, else 300.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int? OperationTimeoutSeconds { get; set; }
+
+    private protected CancellationToken Cancellation => cancellation.Token;
 
     private protected ConnectionSettings Connection => ConnectionStore.Current(SessionState);
 
     /// <summary>The client for this invocation, made on first use: a missing token or a bad base URI stops the pipeline.</summary>
-    protected CopilotTaskClient Client
+    private protected CopilotTaskClient Client
     {
         get
         {
@@ -43,7 +53,10 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
             try
             {
                 var callToken = Token is null ? null : CopilotToken.FromSecureString(Token);
-                return client = new CopilotTaskClient(Connection.ToClientOptions(callToken, verboseLines.Enqueue));
+                var options = Connection.ToClientOptions(callToken, Seconds(RequestTimeoutSeconds), Seconds(OperationTimeoutSeconds));
+                options.Log = line => coreLines.Enqueue((false, line));
+                options.Warning = line => coreLines.Enqueue((true, line));
+                return client = new CopilotTaskClient(options);
             }
             catch (Exception e) when (e is CopilotException or ArgumentException)
             {
@@ -53,6 +66,8 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
             }
         }
     }
+
+    private protected static TimeSpan? Seconds(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
     protected override void StopProcessing() => cancellation.Cancel();
 
@@ -64,14 +79,14 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Waits for the task on this (the pipeline) thread, writing the core's verbose lines meanwhile.
     /// Ctrl+C surfaces as PipelineStoppedException, which is how PowerShell expects a stopped cmdlet to end.</summary>
-    protected void Await(Task task)
+    private protected void Await(Task task)
     {
         while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
         {
-            FlushVerbose();
+            FlushCoreLines();
         }
 
-        FlushVerbose();
+        FlushCoreLines();
         try
         {
             task.GetAwaiter().GetResult();
@@ -82,7 +97,7 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    protected T Await<T>(Task<T> task)
+    private protected T Await<T>(Task<T> task)
     {
         Await((Task)task);
         return task.GetAwaiter().GetResult();
@@ -90,9 +105,9 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Reports a failure about one item: non-terminating, unless it would make every later item fail too.
     /// <paramref name="about"/> names the item in the message when the target alone would not (a prompt).</summary>
-    protected void WriteFailure(Exception error, object? target, string? about = null)
+    private protected void WriteFailure(Exception error, object? target, string? about = null)
     {
-        FlushVerbose();
+        FlushCoreLines();
         var record = ErrorRecords.From(error, target);
         if (about is not null)
         {
@@ -107,11 +122,18 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
-    protected void FlushVerbose()
+    private protected void FlushCoreLines()
     {
-        while (verboseLines.TryDequeue(out var line))
+        while (coreLines.TryDequeue(out var line))
         {
-            WriteVerbose(line);
+            if (line.IsWarning)
+            {
+                WriteWarning(line.Text);
+            }
+            else
+            {
+                WriteVerbose(line.Text);
+            }
         }
     }
 }

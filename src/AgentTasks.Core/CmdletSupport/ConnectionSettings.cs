@@ -11,17 +11,20 @@ internal sealed class ConnectionSettings
     public Uri? BaseUri { get; set; }
     public string? ApiVersion { get; set; }
     public RepositoryName? DefaultRepository { get; set; }
+    public TimeSpan? RequestTimeout { get; set; }
+    public TimeSpan? OperationTimeout { get; set; }
     /// <summary>Shared by every command of the connection, so that polling a task in a loop costs 304s, not rate limit.</summary>
     public ResponseCache Cache { get; } = new();
 
-    /// <summary>Client options for one call: a token given to the call wins over the connection's, which wins
-    /// over the environment.</summary>
-    public CopilotClientOptions ToClientOptions(CopilotToken? callToken, Action<string>? log) => new()
+    /// <summary>Client options for one call: a token or timeout given to the call wins over the connection's, which
+    /// wins over the environment and the defaults.</summary>
+    public CopilotClientOptions ToClientOptions(CopilotToken? callToken, TimeSpan? requestTimeout = null, TimeSpan? operationTimeout = null) => new()
     {
         Token = callToken ?? Token,
         BaseUri = BaseUri,
         ApiVersion = ApiVersion ?? CopilotClientOptions.DefaultApiVersion,
-        Log = log,
+        RequestTimeout = requestTimeout ?? RequestTimeout ?? CopilotClientOptions.DefaultRequestTimeout,
+        OperationTimeout = operationTimeout ?? OperationTimeout ?? CopilotClientOptions.DefaultOperationTimeout,
         Cache = Cache,
     };
 

@@ -11,8 +11,9 @@ internal static class ErrorTable
     private const string InstallationTokenHint =
         "The token is a GitHub App installation token (ghs_..., which includes the Actions GITHUB_TOKEN): the agent tasks API refuses those. Use a personal access token, an OAuth app token or a GitHub App user token.";
 
-    /// <summary>The exception for an attempt that failed and will not be tried again.</summary>
-    public static CopilotException For(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan timeout, bool installationToken)
+    /// <summary>The exception for an attempt that failed and will not be tried again; <paramref name="budget"/> is the
+    /// operation timeout when it is what stopped the retries.</summary>
+    public static CopilotException For(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan? budget, bool installationToken)
     {
         if (outcome.Kind == OutcomeKind.Status)
         {
@@ -20,7 +21,8 @@ internal static class ErrorTable
         }
 
         var what = $"{call.Method} {call.Uri.AbsolutePath}";
-        var tries = attempts > 1 ? $" after {attempts} attempts" : "";
+        var tries = (attempts > 1 ? $" after {attempts} attempts" : "")
+            + (budget is { } spent ? $" (the call's time budget of {spent.TotalSeconds:0} s left no room for another)" : "");
         var maybeStarted = call.Method == System.Net.Http.HttpMethod.Post
             ? " The task may have been started: list the repository's tasks before starting it again."
             : "";
@@ -28,7 +30,7 @@ internal static class ErrorTable
         return outcome.Kind switch
         {
             OutcomeKind.Timeout => new CopilotTimeoutException(ErrorIds.Timeout, "OperationTimeout",
-                $"{what} got no answer within {timeout.TotalSeconds:0} s{tries}.{maybeStarted}", call.Target, cause),
+                $"{what} got no answer in time{tries}.{maybeStarted}", call.Target, cause),
             OutcomeKind.MalformedBody => new CopilotResponseException(ErrorIds.InvalidResponse, "InvalidResult",
                 $"{what} answered {outcome.StatusCode} with a body that is not the JSON the API describes{tries}.{maybeStarted} Request id: {outcome.RequestId ?? "?"}.",
                 call.Target, outcome.RequestId, cause),

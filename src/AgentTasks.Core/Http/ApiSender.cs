@@ -13,7 +13,8 @@ using AgentTasks.Core.Errors;
 namespace AgentTasks.Core.Http;
 
 /// <summary>The attempt loop of an API call: send, read the answer, reuse the cached body on 304, and on failure ask
-/// the retry policy whether and when to try again; what finally fails is reported through the error table.</summary>
+/// the retry policy whether and when to try again; what finally fails is reported through the error table. Each
+/// attempt has the request timeout, and the call as a whole the operation timeout: no retry starts after it.</summary>
 internal sealed class ApiSender
 {
     private readonly HttpClient http;
@@ -22,54 +23,69 @@ internal sealed class ApiSender
     private readonly RetryPolicy retry;
     private readonly IClock clock;
     private readonly TimeSpan timeout;
+    private readonly TimeSpan budget;
     private readonly Action<string>? log;
+    private readonly Action<string>? warn;
     private readonly ResponseCache cache;
     // Cache entries are per identity: a hash of the token, never the token itself.
     private readonly string cachePrefix;
 
-    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, RetryPolicy retry, IClock clock, TimeSpan timeout, Action<string>? log, ResponseCache cache)
+    public ApiSender(HttpClient http, CopilotToken token, string apiVersion, CopilotClientOptions options, ResponseCache cache)
     {
         this.http = http;
         requests = new RequestBuilder(token, apiVersion);
         installationToken = token.IsInstallationToken;
         cachePrefix = token.Fingerprint + " " + apiVersion + " ";
-        this.retry = retry;
-        this.clock = clock;
-        this.timeout = timeout;
-        this.log = log;
+        retry = options.Retry;
+        clock = options.Clock;
+        timeout = options.RequestTimeout;
+        budget = options.OperationTimeout;
+        log = options.Log;
+        warn = options.Warning;
         this.cache = cache;
     }
+
+    /// <summary>Waits at least this long are told to a person as a warning, not only in the verbose stream.</summary>
+    internal static readonly TimeSpan NoticeableWait = TimeSpan.FromSeconds(5);
 
     public async Task<ApiResult<T>> SendAsync<T>(ApiCall call, Func<string, T> parse, CancellationToken cancellationToken)
     {
         var isPost = call.Method == HttpMethod.Post;
+        var ends = clock.UtcNow + budget;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (result, outcome) = await AttemptAsync(call, parse, cancellationToken).ConfigureAwait(false);
+            var left = ends - clock.UtcNow;
+            var (result, outcome) = await AttemptAsync(call, parse, left < timeout ? left : timeout, cancellationToken).ConfigureAwait(false);
             if (result is not null)
             {
                 return result;
             }
 
             var wait = retry.Decide(outcome!, isPost, attempt, clock.UtcNow);
-            if (wait is null)
+            if (wait is null || clock.UtcNow + wait.Value >= ends)
             {
-                throw ErrorTable.For(call, outcome!, attempt, timeout, installationToken);
+                throw ErrorTable.For(call, outcome!, attempt, wait is null ? null : budget, installationToken);
             }
 
-            log?.Invoke($"{call.Method} {call.Uri}: {Describe(outcome!)}; retrying in {wait.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {retry.MaxAttempts})");
+            var line = $"{call.Method} {call.Uri}: {Describe(outcome!)}; retrying in {wait.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {retry.MaxAttempts})";
+            log?.Invoke(line);
+            if (wait.Value >= NoticeableWait)
+            {
+                warn?.Invoke($"{call.Method} {call.Uri.AbsolutePath}: {Describe(outcome!)}; waiting until {(clock.UtcNow + wait.Value).ToLocalTime():HH:mm:ss} to try again.");
+            }
+
             await clock.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, Func<string, T> parse, CancellationToken cancellationToken)
+    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, Func<string, T> parse, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         var cacheKey = cachePrefix + call.Uri.AbsoluteUri;
         var cached = call.Method == HttpMethod.Get ? cache.Find(cacheKey) : null;
         using var request = requests.Build(call, cached?.ETag);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        deadline.CancelAfter(attemptTimeout > TimeSpan.Zero ? attemptTimeout : TimeSpan.Zero);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -108,6 +124,11 @@ internal sealed class ApiSender
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, new AttemptOutcome(OutcomeKind.Timeout) { Cause = e });
+        }
+        catch (InvalidDataException e)
+        {
+            // A Content-Encoding the body does not follow (gzip that does not decompress): as garbled as bad JSON.
+            return (null, new AttemptOutcome(OutcomeKind.MalformedBody) { Cause = e });
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

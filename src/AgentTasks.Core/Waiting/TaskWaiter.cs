@@ -23,6 +23,7 @@ internal sealed class TaskWaiter
     private readonly List<Entry> entries;
     private readonly List<CopilotException> failures = new();
     private readonly List<string> warnings = new();
+    private bool deadlinePassed;
 
     public TaskWaiter(CopilotTaskClient client, IEnumerable<WaitTarget> targets, WaitOptions options)
         : this(client, targets, options, SystemClock.Instance)
@@ -49,15 +50,34 @@ internal sealed class TaskWaiter
         entries = targets.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => new Entry(g.First())).ToList();
     }
 
-    public bool TimedOut => options.Timeout is { } timeout && clock.UtcNow - started >= timeout;
+    public bool TimedOut => deadlinePassed || (options.Timeout is { } timeout && clock.UtcNow - started >= timeout);
 
     public bool IsDone => !entries.Any(e => e.IsPending) || (options.Any && entries.Any(e => e.IsStopped)) || TimedOut;
 
     /// <summary>Tasks that stopped running, in the order they were given, with their sessions.</summary>
     public IReadOnlyList<CopilotTask> Stopped => entries.Where(e => e.IsStopped).Select(e => e.Latest!).ToArray();
 
-    /// <summary>One poll round: asks for every task still running.</summary>
+    /// <summary>One poll round: asks for every task still running. The timeout bounds the round too: requests still
+    /// in flight, their retries and rate-limit waits are cancelled when it strikes, and the round ends there.</summary>
     public async Task PollAsync(CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Timeout is { } timeout)
+        {
+            var left = timeout - (clock.UtcNow - started);
+            deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+        try
+        {
+            await PollPendingAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            deadlinePassed = true;
+        }
+    }
+
+    private async Task PollPendingAsync(CancellationToken cancellationToken)
     {
         var pending = entries.Where(e => e.IsPending).ToList();
         var groups = pending

@@ -41,6 +41,8 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
                 BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri),
                 ApiVersion = ApiVersion,
                 DefaultRepository = Repository,
+                RequestTimeout = Seconds(RequestTimeoutSeconds),
+                OperationTimeout = Seconds(OperationTimeoutSeconds),
             };
         }
         catch (Exception e) when (e is CopilotException or ArgumentException)

@@ -11,10 +11,10 @@ public class ConnectionSettingsTests
     public void ATokenGivenToTheCallWinsOverTheConnection()
     {
         var settings = new ConnectionSettings { Token = new CopilotToken("kept", "Connect-CopilotAgent"), ApiVersion = "2022-11-28", BaseUri = new Uri("http://127.0.0.1:5099") };
-        Assert.Equal("explicit", settings.ToClientOptions(new CopilotToken("call"), null).Token!.Source);
-        var fromConnection = settings.ToClientOptions(null, null);
+        Assert.Equal("explicit", settings.ToClientOptions(new CopilotToken("call")).Token!.Source);
+        var fromConnection = settings.ToClientOptions(null);
         Assert.Equal(("Connect-CopilotAgent", "2022-11-28"), (fromConnection.Token!.Source, fromConnection.ApiVersion));
-        Assert.Equal(CopilotClientOptions.DefaultApiVersion, new ConnectionSettings().ToClientOptions(null, null).ApiVersion);
+        Assert.Equal(CopilotClientOptions.DefaultApiVersion, new ConnectionSettings().ToClientOptions(null).ApiVersion);
         Assert.Same(settings.Cache, fromConnection.Cache);
     }
 
