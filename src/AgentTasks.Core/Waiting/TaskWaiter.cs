@@ -121,7 +121,7 @@ internal sealed class TaskWaiter
     public IReadOnlyList<(CopilotTimeoutException Error, CopilotTask? LastSeen)> TimeoutResults() =>
         entries.Where(e => e.IsPending).Select(e => (
             ErrorTable.WaitTimedOut(
-                $"Task {e.Target.Id}{(e.Target.Repository is null ? "" : " in " + e.Target.Repository)} is still {e.Latest?.StateValue ?? "not seen"} after waiting {Describe(clock.UtcNow - started)}.",
+                $"Task {e.Target.Id}{(e.Target.Repository is null ? "" : " in " + e.Target.Repository)} {(e.Latest is null ? "got no answer" : "is still " + e.Latest.StateValue)} after waiting {Describe(clock.UtcNow - started)}.",
                 e.Target.Id),
             e.Latest)).ToArray();
 
