@@ -38,4 +38,7 @@ public sealed class CopilotClientOptions
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
     internal HttpClient? HttpClient { get; set; }
     internal IClock Clock { get; set; } = SystemClock.Instance;
+    /// <summary>null: the process's pacer, except for a loopback base URI (the emulator has no such limits, and tests
+    /// of runbooks start many tasks); tests give a client one of its own.</summary>
+    internal StartPacer? Pacer { get; set; }
 }

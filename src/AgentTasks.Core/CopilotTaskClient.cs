@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using AgentTasks.Core.Errors;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;
 using AgentTasks.Core.Requests;
@@ -16,6 +17,10 @@ public sealed class CopilotTaskClient
 {
     private static readonly Regex ApiVersionPattern = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
     private readonly ApiSender sender;
+    private readonly IClock clock;
+    private readonly StartPacer? pacer;
+    private readonly StartRecovery recovery;
+    private readonly Action<string>? warn;
 
     public CopilotTaskClient(CopilotClientOptions? options = null)
     {
@@ -35,6 +40,10 @@ public sealed class CopilotTaskClient
         TokenSource = token.Source;
         ApiVersion = options.ApiVersion;
         sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options, options.Cache ?? new ResponseCache());
+        clock = options.Clock;
+        pacer = options.Pacer ?? (BaseUri.IsLoopback ? null : StartPacer.Shared);
+        warn = options.Warning;
+        recovery = new StartRecovery(this);
     }
 
     public Uri BaseUri { get; }
@@ -42,7 +51,9 @@ public sealed class CopilotTaskClient
     /// <summary>Where the token came from (explicit, GH_TOKEN, GITHUB_TOKEN), never the token.</summary>
     public string TokenSource { get; }
 
-    /// <summary>POST /agents/repos/{owner}/{repo}/tasks. Never repeated once it may have reached the server.</summary>
+    /// <summary>POST /agents/repos/{owner}/{repo}/tasks, paced within GitHub's limits for content creation. Never
+    /// repeated once it may have reached the server: when the answer leaves that open, the task is looked for and
+    /// returned if found (with a warning), else <see cref="CopilotStartUnconfirmedException"/> says so.</summary>
     public async Task<CopilotTask> StartTaskAsync(RepositoryName repository, StartTaskRequest request, CancellationToken cancellationToken = default)
     {
         if (repository is null)
@@ -66,8 +77,21 @@ public sealed class CopilotTaskClient
             HeadRef = NullIfEmpty(request.HeadRef),
         };
         var call = new ApiCall(HttpMethod.Post, Endpoint(repository), repository.ToString(), taskScoped: false, WireJson.Write(body));
-        var result = await sender.SendAsync(call, WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
-        return TaskMapper.ToTask(result.Value, repository);
+        await WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+        var asked = clock.UtcNow;
+        try
+        {
+            var result = await sender.SendAsync(call, WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
+            var task = TaskMapper.ToTask(result.Value, repository);
+            recovery.Returned(task);
+            return task;
+        }
+        catch (CopilotException e) when (e.MayHaveActed)
+        {
+            var task = await recovery.RecoverAsync(repository, request, asked, e, cancellationToken).ConfigureAwait(false);
+            warn?.Invoke($"The start of task {task.Id} in {repository} got an unclear answer ({e.Message}) but the task was found afterwards: it is returned, and was not started twice.");
+            return task;
+        }
     }
 
     /// <summary>A task by id, with sessions: GET /agents/repos/{owner}/{repo}/tasks/{task_id} when the repository is
@@ -99,6 +123,22 @@ public sealed class CopilotTaskClient
     {
         query.Validate();
         return new TaskListing(sender, endpoint, query, repository);
+    }
+
+    private async Task WaitForTurnAsync(CancellationToken cancellationToken)
+    {
+        var wait = pacer?.Reserve(clock.UtcNow) ?? TimeSpan.Zero;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait >= ApiSender.NoticeableWait)
+        {
+            warn?.Invoke($"GitHub allows {StartPacer.PerMinute} task starts a minute and {StartPacer.PerHour} an hour: waiting until {(clock.UtcNow + wait).ToLocalTime():HH:mm:ss} to start the next one.");
+        }
+
+        await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
     }
 
     // Owner and repo were validated by RepositoryName: only URL-safe characters.

@@ -27,4 +27,8 @@ public abstract class CopilotException : Exception
     /// <summary>True when every later call with the same settings would fail the same way (no token, a bad base
     /// URI, a token the server does not accept), so a pipeline should stop rather than fail item by item.</summary>
     public virtual bool AffectsEveryCall => false;
+
+    /// <summary>True for a failed request that the server may have acted on all the same (a timeout, a broken
+    /// connection, a 5xx, an unreadable success): for a start, its task may exist.</summary>
+    internal bool MayHaveActed { get; set; }
 }

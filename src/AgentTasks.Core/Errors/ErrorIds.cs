@@ -13,6 +13,8 @@ public static class ErrorIds
     public const string Timeout = "CopilotTimeout";
     public const string ConnectionFailed = "CopilotConnectionFailed";
     public const string InvalidResponse = "CopilotInvalidResponse";
+    /// <summary>A start that may or may not have happened: its task was not found afterwards.</summary>
+    public const string StartUnconfirmed = "CopilotStartUnconfirmed";
     public const string TokenMissing = "CopilotTokenMissing";
     public const string InvalidBaseUri = "CopilotInvalidBaseUri";
     /// <summary>Input refused before any request (a malformed repository, an empty prompt, ...).</summary>

@@ -15,6 +15,14 @@ internal static class ErrorTable
     /// operation timeout when it is what stopped the retries.</summary>
     public static CopilotException For(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan? budget, bool installationToken)
     {
+        var error = Describe(call, outcome, attempts, budget, installationToken);
+        error.MayHaveActed = outcome.Kind is OutcomeKind.Timeout or OutcomeKind.ConnectionLost or OutcomeKind.MalformedBody
+            || (outcome.Kind == OutcomeKind.Status && outcome.StatusCode >= 500);
+        return error;
+    }
+
+    private static CopilotException Describe(ApiCall call, AttemptOutcome outcome, int attempts, TimeSpan? budget, bool installationToken)
+    {
         if (outcome.Kind == OutcomeKind.Status)
         {
             return ForStatus(outcome.Failure!, installationToken, call.TaskScoped);
@@ -23,21 +31,18 @@ internal static class ErrorTable
         var what = $"{call.Method} {call.Uri.AbsolutePath}";
         var tries = (attempts > 1 ? $" after {attempts} attempts" : "")
             + (budget is { } spent ? $" (the call's time budget of {spent.TotalSeconds:0} s left no room for another)" : "");
-        var maybeStarted = call.Method == System.Net.Http.HttpMethod.Post
-            ? " The task may have been started: list the repository's tasks before starting it again."
-            : "";
         var cause = outcome.Cause;
         return outcome.Kind switch
         {
             OutcomeKind.Timeout => new CopilotTimeoutException(ErrorIds.Timeout, "OperationTimeout",
-                $"{what} got no answer in time{tries}.{maybeStarted}", call.Target, cause),
+                $"{what} got no answer in time{tries}.", call.Target, cause),
             OutcomeKind.MalformedBody => new CopilotResponseException(ErrorIds.InvalidResponse, "InvalidResult",
-                $"{what} answered {outcome.StatusCode} with a body that is not the JSON the API describes{tries}.{maybeStarted} Request id: {outcome.RequestId ?? "?"}.",
+                $"{what} answered {outcome.StatusCode} with a body that is not the JSON the API describes{tries}. Request id: {outcome.RequestId ?? "?"}.",
                 call.Target, outcome.RequestId, cause),
             OutcomeKind.NotSent => new CopilotConnectionException(ErrorIds.ConnectionFailed, "ConnectionError",
                 $"{what}: could not connect to {call.Uri.Scheme}://{call.Uri.Authority}{tries}: {cause?.Message}", call.Target, cause),
             _ => new CopilotConnectionException(ErrorIds.ConnectionFailed, "ConnectionError",
-                $"{what}: the connection broke before an answer came{tries}.{maybeStarted}", call.Target, cause),
+                $"{what}: the connection broke before an answer came{tries}.", call.Target, cause),
         };
     }
 
@@ -55,6 +60,12 @@ internal static class ErrorTable
             _ => new CopilotServerException(ErrorIds.ServerError, "ResourceUnavailable", failure),
         };
     }
+
+    /// <summary>A start that may have happened and whose task was not found: <paramref name="finding"/> says why.</summary>
+    public static CopilotStartUnconfirmedException StartUnconfirmed(CopilotException failure, RepositoryName repository, string finding) =>
+        new(ErrorIds.StartUnconfirmed, "OperationStopped",
+            $"The start in {repository} may or may not have happened: {failure.Message} {finding}. The task may still appear: look with Get-CopilotTask -Repository {repository} before starting the prompt again, or it could be doubled.",
+            failure.Target, failure);
 
     /// <summary>A wait that ran past its -Timeout with the task still running.</summary>
     public static CopilotTimeoutException WaitTimedOut(string message, string target) =>
