@@ -89,7 +89,7 @@ public sealed class CopilotTaskClient
         catch (CopilotException e) when (e.MayHaveActed)
         {
             var task = await recovery.RecoverAsync(repository, request, asked, e, cancellationToken).ConfigureAwait(false);
-            warn?.Invoke($"The start of task {task.Id} in {repository} got an unclear answer ({e.Message}) but the task was found afterwards: it is returned, and was not started twice.");
+            warn?.Invoke($"Task {task.Id} in {repository} was started, though its answer was unclear ({e.Message.TrimEnd('.')}): it was found afterwards and is returned, not started twice.");
             return task;
         }
     }

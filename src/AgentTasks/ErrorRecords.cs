@@ -5,8 +5,8 @@ using AgentTasks.Core.Errors;
 namespace AgentTasks;
 
 /// <summary>Turns the core's exceptions into ErrorRecords: the stable ErrorId, the category the core names, the
-/// task id or repository as target, and the full message (GitHub's message, documentation URL, request id) in
-/// ErrorDetails, with our hint as the recommended action.</summary>
+/// caller's target (else the task id or repository the core names), and the full message (GitHub's message,
+/// documentation URL, request id) in ErrorDetails, with our hint as the recommended action.</summary>
 internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception error, object? target)
@@ -15,7 +15,7 @@ internal static class ErrorRecords
         {
             case CopilotException copilot:
                 var category = Enum.TryParse<ErrorCategory>(copilot.Category, out var parsed) ? parsed : ErrorCategory.NotSpecified;
-                var record = new ErrorRecord(copilot, copilot.ErrorId, category, copilot.Target ?? target)
+                var record = new ErrorRecord(copilot, copilot.ErrorId, category, target ?? copilot.Target)
                 {
                     ErrorDetails = new ErrorDetails(copilot.Message),
                 };

@@ -115,7 +115,8 @@ Describe 'Error records' {
             $errors | Should -HaveCount 1
             $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotValidationFailed,*'
             $errors[0].ErrorDetails.Message | Should -BeLike '*Refused prompt*'
-            $errors[0].TargetObject | Should -Be $repository
+            $errors[0].TargetObject.Prompt | Should -Be 'Refused prompt'
+            $errors[0].TargetObject.Repository | Should -Be $repository
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     protected override void ProcessRecord()
     {
         var about = $"Task \"{WhatIfText.PromptPreview(Prompt)}\"";
-        RepositoryName? repository;
+        RepositoryName? repository = null;
         StartTaskRequest request;
         try
         {
@@ -78,7 +78,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
         }
         catch (ArgumentException e)
         {
-            WriteFailure(e, Prompt, about);
+            WriteFailure(e, StartInput.Of(this, repository), about);
             return;
         }
 
@@ -103,7 +103,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
         }
         catch (CopilotException e)
         {
-            WriteFailure(e, repository.ToString(), about);
+            WriteFailure(e, StartInput.Of(this, repository), about);
         }
     }
 
