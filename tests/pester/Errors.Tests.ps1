@@ -178,19 +178,21 @@ Describe 'Error records' {
 
             $null = New-CopilotTask -Prompt 'Only once' -ErrorVariable errors -ErrorAction SilentlyContinue
 
+            # A 500 leaves open whether GitHub acted: the task is looked for (one GET), never started again.
             $errors | Should -HaveCount 1
-            $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotServerError,*'
-            @(Get-EmulatorRequest $emulator) | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotStartUnconfirmed,*'
+            $errors[0].Exception.InnerException.ErrorId | Should -Be 'CopilotServerError'
+            @(Get-EmulatorRequest $emulator | Where-Object method -EQ 'POST') | Should -HaveCount 1
         }
 
-        It 'says a start may have happened when the connection broke after the server acted' {
+        It 'returns the task of a start whose connection broke after the server acted, with a warning' {
             Add-EmulatorFault $emulator -Kind drop_after -Method POST
 
-            $null = New-CopilotTask -Prompt 'Maybe started' -ErrorVariable errors -ErrorAction SilentlyContinue
+            $task = New-CopilotTask -Prompt 'Maybe started' -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
 
-            $errors | Should -HaveCount 1
-            $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotConnectionFailed,*'
-            $errors[0].ToString() | Should -BeLike '*may have been started*'
+            $errors | Should -BeNullOrEmpty
+            $task.Name | Should -Be 'Maybe started'
+            "$warnings" | Should -BeLike '*not started twice*'
             @(Get-EmulatorRequest $emulator | Where-Object method -EQ 'POST') | Should -HaveCount 1
             @(Get-CopilotTask -Repository $repository) | Should -HaveCount 1
         }
