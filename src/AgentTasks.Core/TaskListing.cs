@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using AgentTasks.Core.Errors;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;
 using AgentTasks.Core.Requests;
@@ -15,8 +16,9 @@ namespace AgentTasks.Core;
 /// <summary>A listing read one page per call, so that a caller who has enough stops asking. It starts at the page
 /// that holds the query's first wanted task (-Skip) and asks for no page once it has -First tasks. Follows
 /// <c>Link: rel="next"</c>; without a Link header, asks for the next page number while pages come full.
-/// Tasks already seen are dropped, and a page with nothing new ends the listing, so a server that always
-/// says "next" cannot keep us looping.</summary>
+/// Tasks already seen are dropped. A listing never ends short without a word: a page with nothing new while the
+/// server still says "next" (it would keep us looping), a next link that cannot be followed, or a later page that
+/// fails are a <see cref="CopilotListingIncompleteException"/> that says how many tasks came before it.</summary>
 public sealed class TaskListing
 {
     private readonly ApiSender sender;
@@ -30,6 +32,9 @@ public sealed class TaskListing
     private ulong toSkip;
     private ulong toTake;
     private int lastPageNumber;
+    private int delivered;
+    // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
+    private string? stopReason;
 
     internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository)
     {
@@ -55,13 +60,32 @@ public sealed class TaskListing
     /// always read, even for <c>First = 0</c>, so that the total counts are known.</summary>
     public async Task<IReadOnlyList<CopilotTask>?> NextPageAsync(CancellationToken cancellationToken = default)
     {
-        if (next is null || (started && toTake == 0))
+        if (started && toTake == 0)
+        {
+            return null;
+        }
+
+        if (stopReason is not null)
+        {
+            throw ErrorTable.ListingIncomplete(repository?.ToString(), delivered, stopReason);
+        }
+
+        if (next is null)
         {
             return null;
         }
 
         var target = repository?.ToString();
-        var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, next, target, taskScoped: false), WireJson.ReadList, cancellationToken).ConfigureAwait(false);
+        ApiResult<TaskListDto> result;
+        try
+        {
+            result = await sender.SendAsync(new ApiCall(HttpMethod.Get, next, target, taskScoped: false), WireJson.ReadList, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CopilotException e) when (started && !e.AffectsEveryCall)
+        {
+            throw ErrorTable.ListingIncomplete(target, delivered, $"a page could not be read: {e.Message.TrimEnd('.')}", e);
+        }
+
         if (!started)
         {
             TotalActiveCount = result.Value.TotalActiveCount;
@@ -70,12 +94,18 @@ public sealed class TaskListing
         }
         var all = (result.Value.Tasks ?? new List<TaskDto?>()).Where(t => t?.Id is not null).Select(t => t!).ToList();
         var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
-        next = fresh.Count == 0 ? null : NextUri(result.Link, all.Count);
+        // An empty page ends the listing whatever the links say.
+        next = all.Count == 0 ? null : NextUri(result.Link, all.Count);
+        if (next is not null && fresh.Count == 0)
+        {
+            throw ErrorTable.ListingIncomplete(target, delivered, "the server said there was more but sent only tasks already listed");
+        }
 
         var skipped = (int)Math.Min(toSkip, (ulong)fresh.Count);
         toSkip -= (ulong)skipped;
         var taken = fresh.Skip(skipped).Take((int)Math.Min(toTake, int.MaxValue)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
         toTake -= (ulong)taken.Length;
+        delivered += taken.Length;
         return taken;
     }
 
@@ -89,8 +119,13 @@ public sealed class TaskListing
                 return link;
             }
             // Never send the token to another origin: ask our own endpoint for the page the link names.
-            var page = PageOf(link);
-            return page is null ? null : PageUri(lastPageNumber = page.Value);
+            if (PageOf(link) is { } page)
+            {
+                return PageUri(lastPageNumber = page);
+            }
+
+            stopReason = $"its next page is on another host ({link.Host}) and names no page number to ask for here";
+            return null;
         }
         if (!string.IsNullOrEmpty(linkHeader))
         {

@@ -198,6 +198,27 @@ Describe 'Error records' {
         }
     }
 
+    Context 'CopilotListingIncomplete' {
+        It 'says a listing stopped short, and after how many tasks, when a later page fails' {
+            $null = New-EmulatorTask $emulator -Count 5
+            $written = 0
+
+            Get-CopilotTask -Repository $repository -PageSize 2 -OperationTimeoutSeconds 2 -ErrorVariable errors -ErrorAction SilentlyContinue |
+                ForEach-Object {
+                    # Once the first page has streamed out, the next page request fails for good.
+                    if ($written -eq 0) { Add-EmulatorFault $emulator -Kind status -Status 500 -Count 50 -Method GET }
+                    $written++
+                }
+
+            $written | Should -Be 2
+            $errors | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotListingIncomplete,*'
+            $errors[0].Exception.Message | Should -BeLike '*incomplete*after 2 tasks*'
+            $errors[0].Exception.Delivered | Should -Be 2
+            $errors[0].Exception.InnerException.ErrorId | Should -Be 'CopilotServerError'
+        }
+    }
+
     Context 'CopilotTokenMissing' {
         BeforeEach {
             Disconnect-CopilotAgent

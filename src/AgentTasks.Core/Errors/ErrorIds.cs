@@ -13,6 +13,8 @@ public static class ErrorIds
     public const string Timeout = "CopilotTimeout";
     public const string ConnectionFailed = "CopilotConnectionFailed";
     public const string InvalidResponse = "CopilotInvalidResponse";
+    /// <summary>A listing that stopped before its end, after some of its tasks.</summary>
+    public const string ListingIncomplete = "CopilotListingIncomplete";
     /// <summary>A start that may or may not have happened: its task was not found afterwards.</summary>
     public const string StartUnconfirmed = "CopilotStartUnconfirmed";
     public const string TokenMissing = "CopilotTokenMissing";

@@ -67,6 +67,12 @@ internal static class ErrorTable
             $"The start in {repository} may or may not have happened: {failure.Message} {finding}. The task may still appear: look with Get-CopilotTask -Repository {repository} before starting the prompt again, or it could be doubled.",
             failure.Target, failure);
 
+    /// <summary>A listing that cannot go on: <paramref name="why"/> says what stopped it, after <paramref name="delivered"/> tasks.</summary>
+    public static CopilotListingIncompleteException ListingIncomplete(string? target, int delivered, string why, Exception? cause = null) =>
+        new(ErrorIds.ListingIncomplete, "ReadError",
+            $"The listing{(target is null ? "" : " of " + target)} is incomplete: it stopped after {delivered} tasks, because {why}. The tasks after them were not read.",
+            target, delivered, cause);
+
     /// <summary>A wait that ran past its -Timeout with the task still running.</summary>
     public static CopilotTimeoutException WaitTimedOut(string message, string target) =>
         new(ErrorIds.Timeout, "OperationTimeout", message, target, null);

@@ -1,4 +1,5 @@
 using System.Net;
+using AgentTasks.Core.Errors;
 using AgentTasks.Core.Requests;
 using AgentTasks.Core;
 using AgentTasks.Tests.Support;
@@ -31,13 +32,67 @@ public class ListingWithStubTests
         Assert.Equal("https://api.github.com/agents/tasks?per_page=2&page=2", stub.Requests[1].RequestUri!.AbsoluteUri);
     }
 
+    /// <summary>Reads until the listing ends or fails; the ids read before a failure are kept.</summary>
+    private static async Task<(List<string> Ids, Exception? Error)> ReadUntilFailure(TaskListing listing)
+    {
+        var ids = new List<string>();
+        try
+        {
+            for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+            {
+                ids.AddRange(page.Select(t => t.Id));
+            }
+        }
+        catch (Exception e)
+        {
+            return (ids, e);
+        }
+        return (ids, null);
+    }
+
     [Fact]
-    public async Task AServerThatAlwaysSaysNextCannotLoopUsForever()
+    public async Task AServerThatAlwaysSaysNextCannotLoopUsForeverNorEndTheListingSilently()
     {
         var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("same-1", "same-2"), link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\""));
-        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks());
+        var (ids, error) = await ReadUntilFailure(Clients.WithStub(stub).ListUserTasks());
         Assert.Equal(new[] { "same-1", "same-2" }, ids);
         Assert.Equal(2, stub.Requests.Count);
+        var incomplete = Assert.IsType<CopilotListingIncompleteException>(error);
+        Assert.Equal((ErrorIds.ListingIncomplete, 2), (incomplete.ErrorId, incomplete.Delivered));
+        Assert.Contains("after 2 tasks", incomplete.Message);
+    }
+
+    [Fact]
+    public async Task ANextLinkToAnotherOriginWithoutAPageNumberIsAnIncompleteListing()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://elsewhere.example.net/more?cursor=xyz>; rel=\"next\""));
+        var (ids, error) = await ReadUntilFailure(Clients.WithStub(stub).ListUserTasks());
+        Assert.Equal(new[] { "a", "b" }, ids);
+        Assert.Single(stub.Requests);
+        Assert.Contains("another host", Assert.IsType<CopilotListingIncompleteException>(error).Message);
+    }
+
+    [Fact]
+    public async Task APageThatRunsOutOfAttemptsSaysTheListingIsIncompleteAndHowFarItGot()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
+            ? StubHandler.Json(StubHandler.TaskList("a", "b", "c"), link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\"")
+            : StubHandler.Json("{\"message\":\"Server Error\"}", HttpStatusCode.InternalServerError));
+        var (ids, error) = await ReadUntilFailure(Clients.WithStub(stub).ListUserTasks());
+        Assert.Equal(3, ids.Count);
+        var incomplete = Assert.IsType<CopilotListingIncompleteException>(error);
+        Assert.Equal(3, incomplete.Delivered);
+        Assert.IsType<CopilotServerException>(incomplete.InnerException);
+        Assert.Contains("Server Error", incomplete.Message);
+    }
+
+    [Fact]
+    public async Task AFirstPageThatFailsIsThePlainFailure()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json("{\"message\":\"Server Error\"}", HttpStatusCode.InternalServerError));
+        var (ids, error) = await ReadUntilFailure(Clients.WithStub(stub).ListUserTasks());
+        Assert.Empty(ids);
+        Assert.IsType<CopilotServerException>(error);
     }
 
     [Fact]

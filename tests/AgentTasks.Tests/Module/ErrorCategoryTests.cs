@@ -18,6 +18,7 @@ public class ErrorCategoryTests
         yield return ("no token", ErrorTable.TokenMissing("no token"));
         yield return ("bad base URI", ErrorTable.InvalidBaseUri("bad base URI"));
         yield return ("wait timeout", ErrorTable.WaitTimedOut("still running", "t1"));
+        yield return ("incomplete listing", ErrorTable.ListingIncomplete("o/r", 3, "a page could not be read"));
         yield return ("unconfirmed start", ErrorTable.StartUnconfirmed(ErrorTable.WaitTimedOut("no answer", "o/r"), new RepositoryName("o", "r"), "Not found"));
         var call = new ApiCall(HttpMethod.Get, new Uri("https://api.github.com/agents/tasks"), "octo-org/hello-world", taskScoped: false);
         foreach (var kind in new[] { OutcomeKind.Timeout, OutcomeKind.NotSent, OutcomeKind.ConnectionLost, OutcomeKind.MalformedBody })

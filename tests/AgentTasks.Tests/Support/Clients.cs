@@ -33,8 +33,9 @@ internal static class Clients
     public static CopilotTaskClient For(Uri baseUri, string token = Token, RecordingClock? clock = null, List<string>? log = null) =>
         new(Options(baseUri, token, clock, log));
 
+    /// <summary>A client of a stub server; its retry waits pass at once (a stub never needs real time).</summary>
     public static CopilotTaskClient WithStub(StubHandler handler) =>
-        new(Options(new Uri("https://api.github.com/"), http: new HttpClient(handler)));
+        new(Options(new Uri("https://api.github.com/"), clock: new RecordingClock(), http: new HttpClient(handler)));
 
     public static readonly RepositoryName Repo = new("octo-org", "hello-world");
 }
