@@ -17,14 +17,18 @@ internal sealed class TaskStateTransformationAttribute : ArgumentTransformationA
         foreach (var item in Items(inputData))
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
-            try
+            // 'failed,timed_out' as one string (a CSV cell, a variable) means the two states, as -State failed,timed_out does.
+            foreach (var one in value is string text ? text.Split(',') : new[] { value })
             {
-                var state = value is CopilotTaskState given && given != CopilotTaskState.Unknown ? given : TaskStates.ParseUserInput(value?.ToString());
-                states.Add(TaskStates.ToWire(state));
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentTransformationMetadataException(e.Message, e);
+                try
+                {
+                    var state = one is CopilotTaskState given && given != CopilotTaskState.Unknown ? given : TaskStates.ParseUserInput(one?.ToString());
+                    states.Add(TaskStates.ToWire(state));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentTransformationMetadataException(ErrorRecords.PlainMessage(e), e);
+                }
             }
         }
         return states.ToArray();

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using AgentTasks.Core.Requests;
 
 namespace AgentTasks.Core.CmdletSupport;
 
@@ -15,6 +17,28 @@ internal static class WhatIfText
         return line.Length <= PromptPreviewLength ? line : line.Substring(0, PromptPreviewLength).TrimEnd() + "…";
     }
 
-    /// <summary>The ShouldProcess action for starting a task; the target is the repository.</summary>
-    public static string StartTaskAction(string? prompt) => $"Start a Copilot task with prompt \"{PromptPreview(prompt)}\"";
+    /// <summary>The ShouldProcess action for starting a task, with every choice the start makes; the target is the
+    /// repository.</summary>
+    public static string StartTaskAction(StartTaskRequest request)
+    {
+        var text = new StringBuilder($"Start a Copilot task with prompt \"{PromptPreview(request.Prompt)}\"");
+        Add(text, "model", request.Model);
+        Add(text, "base ref", request.BaseRef);
+        Add(text, "head ref", request.HeadRef);
+        Add(text, "custom agent", request.CustomAgent);
+        if (request.CreatePullRequest)
+        {
+            text.Append(", opening a pull request");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Add(StringBuilder text, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            text.Append(", ").Append(name).Append(' ').Append(value);
+        }
+    }
 }

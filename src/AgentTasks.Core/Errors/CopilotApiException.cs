@@ -49,7 +49,8 @@ public class CopilotApiException : CopilotException
         var text = new StringBuilder();
         text.Append(failure.Method).Append(' ').Append(failure.RequestUri.AbsolutePath)
             .Append(" failed: ").Append(failure.StatusCode);
-        text.Append(' ').Append(string.IsNullOrEmpty(failure.ApiMessage) ? "(no message)" : failure.ApiMessage);
+        // GitHub's messages often end with a full stop already; one is enough.
+        text.Append(' ').Append(string.IsNullOrEmpty(failure.ApiMessage) ? "(no message)" : failure.ApiMessage!.TrimEnd().TrimEnd('.'));
         var details = failure.Errors.Select(e => e.ToString()).Where(e => e.Length > 0).ToArray();
         if (details.Length > 0)
         {
@@ -64,7 +65,11 @@ public class CopilotApiException : CopilotException
 
         if (failure.RetryAfter is { } wait)
         {
-            text.Append($" Retry after {wait.TotalSeconds:0} s.");
+            text.Append(FormattableString.Invariant($" Retry after {wait.TotalSeconds:0} s."));
+        }
+        else if (failure.RateLimitReset is { } reset)
+        {
+            text.Append(FormattableString.Invariant($" The rate limit resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: retry after that."));
         }
 
         if (failure.DocumentationUrl is not null)

@@ -32,17 +32,20 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
 
     protected override void EndProcessing()
     {
+        // What is not given is kept from the current connection, so that changing only the default repository
+        // neither drops the token nor falls back to api.github.com. Disconnect-CopilotAgent starts afresh.
+        var current = Connection;
         ConnectionSettings settings;
         try
         {
             settings = new ConnectionSettings
             {
-                Token = Token is null ? null : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
-                BaseUri = BaseUri is null ? null : ApiBaseUri.Validate(BaseUri),
-                ApiVersion = ApiVersion,
-                DefaultRepository = Repository,
-                RequestTimeout = Seconds(RequestTimeoutSeconds),
-                OperationTimeout = Seconds(OperationTimeoutSeconds),
+                Token = Token is null ? current.Token : CopilotToken.FromSecureString(Token, "Connect-CopilotAgent"),
+                BaseUri = BaseUri is null ? current.BaseUri : ApiBaseUri.Validate(BaseUri),
+                ApiVersion = ApiVersion ?? current.ApiVersion,
+                DefaultRepository = Repository ?? current.DefaultRepository,
+                RequestTimeout = Seconds(RequestTimeoutSeconds) ?? current.RequestTimeout,
+                OperationTimeout = Seconds(OperationTimeoutSeconds) ?? current.OperationTimeout,
             };
         }
         catch (Exception e) when (e is CopilotException or ArgumentException)

@@ -53,7 +53,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
-    public DateTime? Since { get; set; }
+    public DateTimeOffset? Since { get; set; }
 
     /// <summary>Only archived tasks (the API lists either archived or non-archived tasks, never both).</summary>
     [Parameter(ParameterSetName = UserSet)]
@@ -61,6 +61,8 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ParameterSetName = OwnerRepoSet)]
     public SwitchParameter Archived { get; set; }
 
+    /// <summary>Only a repository's listing filters by creator; in the User set it is refused with that reason.</summary>
+    [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
     [ValidateRange(1L, long.MaxValue)]
@@ -69,6 +71,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = RepositorySet)]
     [Parameter(ParameterSetName = OwnerRepoSet)]
+    [SortFieldTransformation]
     public TaskSortField? Sort { get; set; }
 
     [Parameter(ParameterSetName = UserSet)]
@@ -97,6 +100,11 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     private void GetById()
     {
+        if (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0 || PagingParameters.IncludeTotalCount)
+        {
+            Refuse("-First, -Skip and -IncludeTotalCount page a listing; with -Id each task is asked for by its id. Leave them out, or list with -Repository.");
+        }
+
         foreach (var id in Id)
         {
             try
@@ -114,7 +122,12 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     {
         if (ParameterSetName == RepositorySet && Repository is null)
         {
-            ThrowTerminatingError(ErrorRecords.From(new ArgumentException("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories."), null));
+            Refuse("-Repository is empty: expected 'owner/repo'. Leave it out to list your tasks across repositories.");
+        }
+
+        if (ParameterSetName == UserSet && CreatorId is { Length: > 0 })
+        {
+            Refuse("-CreatorId filters one repository's tasks: give -Repository owner/repo (or -Owner and -Repo) too.");
         }
 
         RepositoryName? repository = null;
@@ -156,10 +169,12 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         }
     }
 
+    private void Refuse(string reason) => ThrowTerminatingError(ErrorRecords.From(new ArgumentException(reason), null));
+
     private T Filtered<T>(T query) where T : TaskQuery
     {
         query.States = State?.Select(TaskStates.Parse).ToArray();
-        query.Since = Since is { } since ? new DateTimeOffset(since) : null;
+        query.Since = Since;
         query.Archived = Archived.IsPresent ? true : null;
         query.Sort = Sort;
         query.Direction = Direction;

@@ -22,6 +22,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [PromptTransformation]
     public string Prompt { get; set; } = "";
 
     /// <summary>owner/repo; default: the repository given to Connect-CopilotAgent.</summary>
@@ -48,13 +49,22 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? CustomAgent { get; set; }
 
-    // From the pipeline PowerShell binds only Booleans and numbers to a switch: a CSV cell fails that row's binding.
+    /// <summary>From the pipeline, text booleans (a CSV cell) bind too; any other text is that row's error.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanTextTransformation]
     public SwitchParameter CreatePullRequest { get; set; }
 
     /// <summary>Return the tasks once they stop running instead of at once.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (!Wait && (MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) || MyInvocation.BoundParameters.ContainsKey(nameof(PollInterval))))
+        {
+            ThrowTerminatingError(ErrorRecords.From(new ArgumentException("-Timeout and -PollInterval say how to wait: give -Wait too, or leave them out."), null));
+        }
+    }
 
     protected override void ProcessRecord()
     {
@@ -82,7 +92,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
             return;
         }
 
-        if (!ShouldProcess(repository.ToString(), WhatIfText.StartTaskAction(Prompt)))
+        if (!ShouldProcess(repository.ToString(), WhatIfText.StartTaskAction(request)))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using AgentTasks.Core.CmdletSupport;
+using AgentTasks.Core.Requests;
 
 namespace AgentTasks.Tests.CmdletSupport;
 
@@ -15,6 +16,21 @@ public class WhatIfTextTests
         Assert.EndsWith("…", preview);
         Assert.True(preview.Length <= WhatIfText.PromptPreviewLength + 1);
         Assert.Equal("Short prompt", WhatIfText.PromptPreview("  Short prompt "));
-        Assert.Contains("\"Short prompt\"", WhatIfText.StartTaskAction("Short prompt"));
+        Assert.Contains("\"Short prompt\"", WhatIfText.StartTaskAction(new StartTaskRequest("Short prompt")));
+    }
+
+    [Fact]
+    public void WhatIfNamesEveryChoiceOfTheStart()
+    {
+        var action = WhatIfText.StartTaskAction(new StartTaskRequest("Fix it")
+        {
+            Model = "gpt-5.4",
+            BaseRef = "main",
+            HeadRef = "fix-login",
+            CustomAgent = "reviewer",
+            CreatePullRequest = true,
+        });
+        Assert.Equal("Start a Copilot task with prompt \"Fix it\", model gpt-5.4, base ref main, head ref fix-login, custom agent reviewer, opening a pull request", action);
+        Assert.Equal("Start a Copilot task with prompt \"Fix it\"", WhatIfText.StartTaskAction(new StartTaskRequest("Fix it")));
     }
 }
