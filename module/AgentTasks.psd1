@@ -38,12 +38,14 @@
         'System.Threading.Tasks.Extensions.dll'
         'en-US/AgentTasks.dll-Help.xml'
         'en-US/about_AgentTasks.help.txt'
+        'LICENSE'
     )
     PrivateData            = @{
         PSData = @{
             Tags         = @('GitHub', 'Copilot', 'Agent', 'Automation', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/agenttasks/AgentTasks'
-            ReleaseNotes = 'See https://github.com/agenttasks/AgentTasks/blob/main/CHANGELOG.md'
+            # The licence's own text; no project address is given until the project has one.
+            LicenseUri   = 'https://opensource.org/license/mit'
+            ReleaseNotes = 'Public preview. The changes are listed in CHANGELOG.md of the source repository.'
             Prerelease   = '{{Prerelease}}'
         }
     }

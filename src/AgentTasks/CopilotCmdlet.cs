@@ -6,6 +6,7 @@ using System.Threading;
 using System;
 using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
+using AgentTasks.Core.Models;
 using AgentTasks.Core;
 
 namespace AgentTasks;
@@ -120,6 +121,13 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
         }
 
         WriteError(record);
+    }
+
+    /// <summary>Writes a task, and remembers it for tab completion (-Id, -Repository).</summary>
+    private protected void WriteTask(CopilotTask task)
+    {
+        SeenThisSession.Task(task);
+        WriteObject(task);
     }
 
     private protected void FlushCoreLines()

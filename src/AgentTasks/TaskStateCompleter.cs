@@ -8,5 +8,6 @@ namespace AgentTasks;
 /// offer Unknown, which is no filter).</summary>
 internal sealed class TaskStateCompleter : PrefixCompleter
 {
-    protected override IEnumerable<string> Values => TaskStates.Known.Select(TaskStates.ToWire);
+    protected override IEnumerable<(string Value, string ToolTip)> Values =>
+        TaskStates.Known.Select(TaskStates.ToWire).Select(state => (state, state));
 }

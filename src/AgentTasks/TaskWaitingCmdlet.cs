@@ -78,7 +78,7 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
             WriteFailure(error, error.Target);
             if (lastSeen is not null)
             {
-                WriteObject(lastSeen);
+                WriteTask(lastSeen);
             }
         }
     }
@@ -88,7 +88,7 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
         WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         foreach (var task in waiter.Stopped)
         {
-            WriteObject(task);
+            WriteTask(task);
         }
     }
 }

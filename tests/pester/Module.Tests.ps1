@@ -55,7 +55,10 @@ Describe 'The AgentTasks module' {
         It 'has what the PowerShell Gallery shows' {
             $manifest.Description | Should -Not -BeNullOrEmpty
             $manifest.Author | Should -Not -BeNullOrEmpty
-            $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+            $manifest.LicenseUri | Should -Be 'https://opensource.org/license/mit'
+            # No invented address: the project has none yet.
+            $manifest.ProjectUri | Should -BeNullOrEmpty
+            Test-Path -LiteralPath (Join-Path (Split-Path -Parent $manifestPath) 'LICENSE') | Should -BeTrue
             $manifest.Guid | Should -Not -Be ([guid]::Empty)
         }
     }

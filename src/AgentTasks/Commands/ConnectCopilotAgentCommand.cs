@@ -25,6 +25,7 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
     /// <summary>The repository New-CopilotTask uses when none is given.</summary>
     [Parameter]
     [RepositoryTransformation]
+    [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
     [Parameter]
@@ -55,6 +56,11 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
             return;
         }
         ConnectionStore.Replace(SessionState, settings);
+        if (settings.DefaultRepository is { } repository)
+        {
+            SeenThisSession.Repository(repository);
+        }
+
         var info = settings.Describe();
         if (!info.HasToken)
         {

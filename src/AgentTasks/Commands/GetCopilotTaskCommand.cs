@@ -26,9 +26,11 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [AllowNull]
     [AllowEmptyString]
     [RepositoryTransformation]
+    [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
+    [ArgumentCompleter(typeof(OwnerCompleter))]
     public string Owner { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
@@ -37,6 +39,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId")]
     [ValidateTaskId]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     /// <summary>One or more states; the API's spelling (in_progress) and the enum's (InProgress) both work, bound as
@@ -109,7 +112,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
         {
             try
             {
-                WriteObject(Await(Client.GetTaskAsync(id, Repository, Cancellation)));
+                WriteTask(Await(Client.GetTaskAsync(id, Repository, Cancellation)));
             }
             catch (CopilotException e)
             {
@@ -159,7 +162,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
                 first = false;
                 foreach (var task in tasks)
                 {
-                    WriteObject(task);
+                    WriteTask(task);
                 }
             }
         }

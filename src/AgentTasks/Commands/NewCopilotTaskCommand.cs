@@ -28,9 +28,11 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     /// <summary>owner/repo; default: the repository given to Connect-CopilotAgent.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = RepositorySet)]
     [RepositoryTransformation]
+    [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = OwnerRepoSet)]
+    [ArgumentCompleter(typeof(OwnerCompleter))]
     public string Owner { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = OwnerRepoSet)]
@@ -47,6 +49,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
     public string? Model { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(CustomAgentCompleter))]
     public string? CustomAgent { get; set; }
 
     /// <summary>From the pipeline, text booleans (a CSV cell) bind too; any other text is that row's error.</summary>
@@ -104,11 +107,13 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
             WriteVerbose($"Started task {task.Id} in {repository}: {task.HtmlUrl ?? task.Url}");
             if (Wait)
             {
+                // Remembered now, so that a wait stopped by Ctrl+C leaves the task one Tab away (-Id).
+                SeenThisSession.Task(task);
                 started.Add(new WaitTarget(task.Id, repository));
             }
             else
             {
-                WriteObject(task);
+                WriteTask(task);
             }
         }
         catch (CopilotException e)

@@ -18,11 +18,13 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskId")]
     [ValidateTaskId]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     /// <summary>owner/repo, when known: tasks of one repository are then polled with one request per round.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [RepositoryTransformation]
+    [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
     /// <summary>Return as soon as one task has stopped.</summary>

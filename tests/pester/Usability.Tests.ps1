@@ -1,0 +1,177 @@
+# What a demanding user relies on at the prompt and in scripts: binding that refuses what it cannot mean, parameters
+# that act or are refused with a reason, messages with advice, a connection that keeps what it is not given,
+# -WhatIf that names the whole start, and completion from what this session has seen.
+Describe 'Binding, messages and completion' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
+        $emulator = Initialize-AgentTasksTest
+        $repository = 'octocat/hello-world'
+
+        function Get-StartBody {
+            foreach ($request in @(Get-EmulatorRequest $emulator | Where-Object method -EQ 'POST')) {
+                $request.body | ConvertFrom-Json
+            }
+        }
+    }
+
+    AfterAll {
+        Complete-AgentTasksTest
+    }
+
+    BeforeEach {
+        Disconnect-CopilotAgent
+        Reset-Emulator $emulator
+        Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token 'usability-token' -Repository $repository
+    }
+
+    Context 'New-CopilotTask from the pipeline' {
+        It 'refuses a piped object that is no prompt, instead of starting a task named after its ToString()' {
+            $task = New-CopilotTask -Prompt 'The original'
+            Reset-Emulator $emulator
+
+            $null = $task | New-CopilotTask -ErrorVariable errors -ErrorAction SilentlyContinue
+
+            $errors | Should -HaveCount 1
+            $errors[0].Exception.Message | Should -BeLike '*CopilotTask is not a prompt*'
+            @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+        }
+
+        It 'binds the text booleans of a CSV column to -CreatePullRequest, and refuses other text in its row' {
+            $rows = "Prompt,CreatePullRequest`nYes row,yes`nTrue row,TRUE`nOne row,1`nNo row,no`nEmpty row,`nBad row,maybe" | ConvertFrom-Csv
+
+            $tasks = $rows | New-CopilotTask -ErrorVariable errors -ErrorAction SilentlyContinue
+
+            $tasks | Should -HaveCount 5
+            $errors | Should -HaveCount 1
+            $errors[0].Exception.Message | Should -BeLike "*'maybe' is not true or false*"
+            $bodies = @(Get-StartBody)
+            @($bodies | Where-Object create_pull_request).prompt | Should -Be @('Yes row', 'True row', 'One row')
+            @($bodies | Where-Object { -not $_.create_pull_request }).prompt | Should -Be @('No row', 'Empty row')
+        }
+
+        It 'refuses -Timeout without -Wait, before any request' {
+            { New-CopilotTask -Prompt 'x' -Timeout 1 } | Should -Throw -ErrorId 'CopilotInvalidArgument,*'
+            @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Get-CopilotTask parameters' {
+        It 'takes the module''s own dates for -Since, and ISO text' {
+            $task = New-CopilotTask -Prompt 'Dated'
+
+            (Get-CopilotTask -Repository $repository -Since $task.CreatedAt).Id | Should -Be $task.Id
+            (Get-CopilotTask -Repository $repository -Since $task.CreatedAt.AddMinutes(-1).ToString('o')).Id | Should -Be $task.Id
+        }
+
+        It 'takes -Sort in the API''s spelling and comma-joined states in one string' {
+            $null = Get-CopilotTask -Repository $repository -Sort created_at -State 'failed,timed_out'
+
+            $query = @(Get-EmulatorRequest $emulator)[-1].query
+            $query | Should -BeLike '*sort=created_at*'
+            $query | Should -BeLike '*state=failed,timed_out*'
+        }
+
+        It 'refuses <Name> with a reason instead of ignoring it' -ForEach @(
+            @{ Name = '-First with -Id'; Call = { Get-CopilotTask -Id 'a', 'b' -First 1 }; Reason = '*page a listing*' }
+            @{ Name = '-IncludeTotalCount with -Id'; Call = { Get-CopilotTask -Id 'a' -IncludeTotalCount }; Reason = '*page a listing*' }
+            @{ Name = '-CreatorId without a repository'; Call = { Get-CopilotTask -CreatorId 5 }; Reason = '*-CreatorId filters one repository*' }
+        ) {
+            { & $Call } | Should -Throw -ErrorId 'CopilotInvalidArgument,*' -ExpectedMessage $Reason
+            @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Messages' {
+        It 'gives every error a recommended action, with no .NET parameter name and one full stop' -ForEach @(
+            @{ Command = 'Get-CopilotTask'; Arguments = @{ Id = 'no-such-task' } }
+            @{ Command = 'Get-CopilotTask'; Arguments = @{ Repository = 'no-such/repo'; Token = 'ghs_installation' } }
+            @{ Command = 'New-CopilotTask'; Arguments = @{ Prompt = ' ' } }
+        ) {
+            $null = & $Command @Arguments -ErrorVariable errors -ErrorAction SilentlyContinue
+
+            $errors | Should -Not -BeNullOrEmpty
+            foreach ($record in $errors) {
+                $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+                $record.ErrorDetails.Message | Should -Not -BeLike "*(Parameter '*"
+                # Two full stops in a row (an ellipsis, as in ghs_..., is fine).
+                $record.ErrorDetails.Message | Should -Not -Match '(?<!\.)\.\.(?!\.)'
+            }
+        }
+
+        It 'says when a used-up primary rate limit resets' {
+            Add-EmulatorFault $emulator -Kind primary_rate_limit -RetryAfter 600 -Count 10
+
+            $null = Get-CopilotTask -Repository $repository -ErrorVariable errors -ErrorAction SilentlyContinue
+
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotRateLimited,*'
+            $errors[0].Exception.Message | Should -Match 'The rate limit resets at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC'
+            $errors[0].ErrorDetails.RecommendedAction | Should -BeLike 'Wait until*'
+        }
+    }
+
+    Context 'Connect-CopilotAgent' {
+        It 'changes only the default repository when only -Repository is given' {
+            Connect-CopilotAgent -Repository 'octo-org/api'
+
+            $connection = Get-CopilotAgentConnection
+            $connection.DefaultRepository | Should -Be 'octo-org/api'
+            $connection.TokenSource | Should -Be 'Connect-CopilotAgent'
+            "$($connection.BaseUri)" | Should -Be "$($emulator.BaseUri)/"
+            (New-CopilotTask -Prompt 'Still connected').Repository | Should -Be 'octo-org/api'
+        }
+    }
+
+    Context '-WhatIf' {
+        It 'names the repository, the prompt and every choice of the start' {
+            $result = Invoke-InNewRunspace -HostSecret 'unused' -Parameters @{ BaseUri = $emulator.BaseUri } -ScriptBlock {
+                param($BaseUri)
+                Connect-CopilotAgent -BaseUri $BaseUri -Token 'whatif-token'
+                New-CopilotTask -Prompt 'Fix it' -Repository 'octocat/hello-world' -Model gpt-5.4 -BaseRef main -HeadRef fix-login -CustomAgent reviewer -CreatePullRequest -WhatIf
+            }
+
+            $result.HostText | Should -BeLike '*Start a Copilot task with prompt "Fix it", model gpt-5.4, base ref main, head ref fix-login, custom agent reviewer, opening a pull request*octocat/hello-world*'
+            @(Get-EmulatorRequest $emulator | Where-Object method -EQ 'POST') | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Completion' {
+        It 'offers the tasks seen this session for -Id, named in the tooltip' {
+            $task = New-CopilotTask -Prompt 'Complete me'
+            $line = 'Wait-CopilotTask -Id '
+
+            $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+            $match = $matches | Where-Object CompletionText -EQ $task.Id
+            $match | Should -Not -BeNullOrEmpty
+            $match.ToolTip | Should -BeLike 'Complete me (queued*octocat/hello-world)'
+        }
+
+        It 'offers the default repository and the repositories seen for -Repository, and their owners for -Owner' {
+            Connect-CopilotAgent -Repository 'octo-org/seen-repo'
+            $line = 'Get-CopilotTask -Repository octo-org/'
+
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'octo-org/seen-repo'
+            $owner = 'New-CopilotTask x -Owner octo-o'
+            (TabExpansion2 -inputScript $owner -cursorColumn $owner.Length).CompletionMatches.CompletionText | Should -Contain 'octo-org'
+        }
+
+        It 'keeps a task started by New-CopilotTask -Wait one Tab away when the wait is stopped (Ctrl+C)' {
+            $powershell = [powershell]::Create()
+            $manifest = (Get-BuiltModuleManifest).Replace("'", "''")
+            $null = $powershell.AddScript("Import-Module -Name '$manifest'; Connect-CopilotAgent -BaseUri '$($emulator.BaseUri)' -Token stop-token; New-CopilotTask -Prompt 'Interrupted wait [end:in_progress]' -Repository octocat/hello-world -Wait -PollInterval 1")
+            $async = $powershell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not @(Get-EmulatorRequest $emulator | Where-Object method -EQ 'POST') -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
+            Start-Sleep -Milliseconds 500
+            $powershell.Stop()
+            $powershell.Dispose()
+
+            $started = @(Get-CopilotTask -Repository $repository)
+            $started | Should -HaveCount 1
+            $line = 'Get-CopilotTask -Id '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $started[0].Id
+        }
+    }
+}
