@@ -179,13 +179,41 @@ Describe 'The AgentTasks module' {
             }
         }
 
-        It 'shows tasks as a narrow table by default: Id, State, Repository, Name, Updated' {
+        It 'shows tasks as a table for a person by default: Name first, State, Repository, Age, a short Id' {
             $lines = @(Get-CopilotTask -Repository $repository | Get-FormattedLine)
 
-            $lines[0] | Should -Match '^\s*Id\s+State\s+Repository\s+Name\s+Updated\s*$'
+            $lines[0] | Should -Match '^\s*Name\s+State\s+Repository\s+Age\s+Id\s*$'
             $lines[0] | Should -Not -Match 'StateValue|Sessions|Artifacts'
             $lines | Should -HaveCount 4
-            $lines[2] | Should -BeLike "*Completed*$repository*"
+            $lines[2] | Should -Match "Completed\s+$repository\s+\d+[smhd]\s+$($ids[-1].Substring(0, 8))\s*$"
+        }
+
+        It 'fits <Width> columns with every column readable, as transcripts and runbook logs get it' -ForEach @(
+            @{ Width = 80 }
+            @{ Width = 120 }
+        ) {
+            $text = Get-CopilotTask -Repository $repository | Out-String -Width $Width
+            $lines = @($text -split "\r?\n" | Where-Object { $_.Trim() })
+
+            $lines[0] | Should -Match '^Name\s+State\s+Repository\s+Age\s+Id\s*$'
+            foreach ($line in $lines) {
+                $line.TrimEnd().Length | Should -BeLessOrEqual $Width
+            }
+            # One line a task under the header and its rule: no header stacked vertically, no wrapped cells.
+            $lines | Should -HaveCount ($ids.Count + 2)
+            $lines[2] | Should -Match "^Seeded task \d+\s+Completed\s+$repository\s+\d+[smhd]\s+[0-9a-f]{8}\s*$"
+        }
+
+        It 'shows the sessions of a task as a table that fits 80 columns' {
+            $text = (Get-CopilotTask -Id $ids[0]).Sessions | Out-String -Width 80
+            $lines = @($text -split "\r?\n" | Where-Object { $_.Trim() })
+
+            $lines[0] | Should -Match '^State\s+Model\s+Created\s+Completed\s+SessionId\s*$'
+            $lines | Should -HaveCount 3
+            $lines[2] | Should -Match '^Completed\s+\S+\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\S'
+            foreach ($line in $lines) {
+                $line.TrimEnd().Length | Should -BeLessOrEqual 80
+            }
         }
 
         It 'uses the same table for Format-Table' {
@@ -193,7 +221,7 @@ Describe 'The AgentTasks module' {
 
             $text | Should -Match '\bId\b'
             $text | Should -Match '\bState\b'
-            $text | Should -BeLike "*$($ids[0])*"
+            $text | Should -BeLike "*$($ids[0].Substring(0, 8))*"
         }
 
         It 'has a list view with the sessions' {
