@@ -7,9 +7,17 @@ namespace AgentTasks.Core.CmdletSupport;
 /// default repository. Empty settings fall back to the environment (GH_TOKEN, GITHUB_TOKEN, GITHUB_API_URL).</summary>
 internal sealed class ConnectionSettings
 {
+    private string? apiVersion;
+
     public CopilotToken? Token { get; set; }
     public Uri? BaseUri { get; set; }
-    public string? ApiVersion { get; set; }
+    /// <summary>Checked when kept, so that Connect-CopilotAgent refuses what the first call could not send.</summary>
+    public string? ApiVersion
+    {
+        get => apiVersion;
+        set => apiVersion = value is null ? null : InputValidator.ApiVersion(value);
+    }
+
     public RepositoryName? DefaultRepository { get; set; }
     /// <summary>Shared by every command of the connection, so that polling a task in a loop costs 304s, not rate limit.</summary>
     public ResponseCache Cache { get; } = new();

@@ -91,11 +91,13 @@ public class ListingWithStubTests
     [Fact]
     public async Task TaskIdsAreCheckedThenEscapedIntoThePath()
     {
-        var stub = new StubHandler(_ => StubHandler.Json("""{"id":"a%b","state":"queued","created_at":"2025-01-01T00:00:00Z"}"""));
+        var stub = new StubHandler(_ => StubHandler.Json("""{"id":"a+b","state":"queued","created_at":"2025-01-01T00:00:00Z"}"""));
         var client = Clients.WithStub(stub);
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("../../user"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("."));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("a%2fb"));
         Assert.Empty(stub.Requests);
-        await client.GetTaskAsync("a%b");
-        Assert.Equal("/agents/tasks/a%25b", stub.Requests.Single().RequestUri!.AbsolutePath);
+        await client.GetTaskAsync("a+b");
+        Assert.Equal("/agents/tasks/a%2Bb", stub.Requests.Single().RequestUri!.AbsolutePath);
     }
 }

@@ -39,4 +39,11 @@ public class ConnectionSettingsTests
         Assert.False(nothing.HasToken);
         Assert.Null(nothing.BaseUri);
     }
+
+    [Theory]
+    [InlineData("2026-03-10\n")]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0660\u0663-\u0661\u0660")]
+    [InlineData("2026-13-45")]
+    public void AnApiVersionThatCannotBeSentIsRefusedWhenKept(string version) =>
+        Assert.Throws<ArgumentException>(() => new ConnectionSettings { ApiVersion = version });
 }

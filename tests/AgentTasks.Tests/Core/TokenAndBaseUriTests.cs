@@ -99,6 +99,17 @@ public class TokenAndBaseUriTests
     [InlineData("2026-03-10", true)]
     [InlineData("latest", false)]
     [InlineData("2026-03-10\r\nX-Evil: 1", false)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2026-03-10\n", false)]
+    [InlineData("2026-03-10\r", false)]
+    [InlineData(" 2026-03-10", false)]
+    [InlineData("2026-03-10\u0000", false)]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0660\u0663-\u0661\u0660", false)]
+    [InlineData("\uFF12\uFF10\uFF12\uFF16-03-10", false)]
+    [InlineData("2026-13-45", false)]
+    [InlineData("2026-02-30", false)]
+    [InlineData("2026-3-10", false)]
+    [InlineData("", false)]
     public void ApiVersionMustBeADate(string version, bool accepted)
     {
         var options = new CopilotClientOptions { ApiVersion = version, Token = new CopilotToken("t"), Environment = Env() };
@@ -110,6 +121,13 @@ public class TokenAndBaseUriTests
         {
             Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
         }
+    }
+
+    [Fact]
+    public void NoApiVersionIsRefusedToo()
+    {
+        var options = new CopilotClientOptions { ApiVersion = null!, Token = new CopilotToken("t"), Environment = Env() };
+        Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
     }
 
     [Fact]
