@@ -42,8 +42,9 @@ internal sealed class ConnectionSettings
         {
             tokenSource = TokenResolver.Resolve(Token, environment).Source;
         }
-        catch (Errors.CopilotConfigurationException)
+        catch (Exception e) when (e is Errors.CopilotConfigurationException or ArgumentException)
         {
+            // Missing, or in GH_TOKEN/GITHUB_TOKEN but unusable (a line break, non-ASCII): no call will have a token.
             tokenSource = "none";
         }
         Uri? baseUri;

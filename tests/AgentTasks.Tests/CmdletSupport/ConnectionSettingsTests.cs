@@ -46,4 +46,12 @@ public class ConnectionSettingsTests
     [InlineData("2026-13-45")]
     public void AnApiVersionThatCannotBeSentIsRefusedWhenKept(string version) =>
         Assert.Throws<ArgumentException>(() => new ConnectionSettings { ApiVersion = version });
+
+    [Fact]
+    public void AnUnusableTokenInTheEnvironmentIsDescribedAsNoToken()
+    {
+        var info = new ConnectionSettings().Describe(name => name == "GH_TOKEN" ? "ghp_bad\ntoken" : null);
+        Assert.Equal("none", info.TokenSource);
+        Assert.False(info.HasToken);
+    }
 }

@@ -130,6 +130,62 @@ public class TokenAndBaseUriTests
         Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
     }
 
+    // Each of these broke the Authorization header (a FormatException from HttpClient), was sent cut short (NUL), or
+    // failed inside HttpClient as if the network were broken (non-ASCII), after retries.
+    [Theory]
+    [InlineData("to\r\nken")]
+    [InlineData("to\nken")]
+    [InlineData("to\rken")]
+    [InlineData("tok\u0000x")]
+    [InlineData("tok\u0001x")]
+    [InlineData("tok\u007Fx")]
+    [InlineData("tok\u001B[2J")]
+    [InlineData("t\u00F6k")]
+    [InlineData("\uFF54\uFF4F\uFF4B")]
+    [InlineData("tok\u200B")]
+    [InlineData("to ken")]
+    [InlineData("to\tken")]
+    [InlineData("ghp_abc\u00A0def")]
+    public void HeaderUnsafeTokensAreRefusedWithoutBeingRepeated(string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CopilotToken(value));
+        Assert.Contains("token", error.Message);
+        Assert.DoesNotContain(value.Trim(), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Fact]
+    public void ATokenReadFromAFileKeepsNoTrailingNewline() =>
+        Assert.Equal("ghp_fromfile", new CopilotToken("ghp_fromfile\r\n").Value);
+
+    [Fact]
+    public void ASecureStringWithANulIsRefusedNotCutShort()
+    {
+        var secure = new SecureString();
+        foreach (var c in "tok\0x")
+        {
+            secure.AppendChar(c);
+        }
+
+        Assert.Throws<ArgumentException>(() => CopilotToken.FromSecureString(secure));
+    }
+
+    [Theory]
+    [InlineData("GH_TOKEN")]
+    [InlineData("GITHUB_TOKEN")]
+    public void AnUnusableTokenInTheEnvironmentNamesTheVariableNotTheToken(string variable)
+    {
+        const string value = "ghp_Secret\nValue";
+        var error = Assert.Throws<ArgumentException>(() => TokenResolver.Resolve(null, Env((variable, value))));
+        Assert.Contains(variable, error.Message);
+        Assert.DoesNotContain("ghp_Secret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnusableGhTokenIsReportedRatherThanPassedOverForGitHubToken() =>
+        Assert.Contains("GH_TOKEN", Assert.Throws<ArgumentException>(() => TokenResolver.Resolve(null, Env(("GH_TOKEN", "t\u00F6k"), ("GITHUB_TOKEN", "fine")))).Message);
+
     [Fact]
     public void ARedactedBaseUriKeepsNoUserInformationQueryOrFragment()
     {
