@@ -186,6 +186,21 @@ public class TokenAndBaseUriTests
     public void AnUnusableGhTokenIsReportedRatherThanPassedOverForGitHubToken() =>
         Assert.Contains("GH_TOKEN", Assert.Throws<ArgumentException>(() => TokenResolver.Resolve(null, Env(("GH_TOKEN", "t\u00F6k"), ("GITHUB_TOKEN", "fine")))).Message);
 
+    [Theory]
+    [InlineData("https://api.github.com/api\nv3")]
+    [InlineData("https://api.github.com/a\u0000b")]
+    [InlineData("https://api.github.com/a b")]
+    public void AnEnvironmentBaseUriWithControlCharactersOrSpacesIsRefused(string value)
+    {
+        var error = Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Resolve(null, Env(("GITHUB_API_URL", value))));
+        Assert.Equal(ErrorIds.InvalidBaseUri, error.ErrorId);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Fact]
+    public void AGivenBaseUriWithControlCharactersIsRefused() =>
+        Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri("http://127.0.0.1:5099/a\nb")));
+
     [Fact]
     public void ARedactedBaseUriKeepsNoUserInformationQueryOrFragment()
     {
