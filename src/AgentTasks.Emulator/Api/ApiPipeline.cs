@@ -111,7 +111,7 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         }
 
         var origin = $"{request.Scheme}://{request.Host}";
-        return endpoints.Handle(new ApiRequest(route, origin, path, RawQuery.Parse(request.QueryString.Value), body, token.UserId, now));
+        return endpoints.Handle(new ApiRequest(route, origin, RawQuery.Parse(request.QueryString.Value), body, token.UserId, now));
     }
 
     /// <summary>Tags a successful GET, and answers 304 with no body when the client already holds that tag.</summary>
