@@ -58,7 +58,8 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         var now = DateTimeOffset.UtcNow;
         var result = (fault is null ? null : FaultResponses.Replacing(fault, requestId, token?.UserId, now))
             ?? Serve(request, path, token, body, now);
-        if (fault?.Kind != FaultKinds.Malformed)
+        // A malformed or body fault is sent as it is: no ETag, never a 304.
+        if (fault?.Kind is not (FaultKinds.Malformed or FaultKinds.Body))
         {
             result = Conditional(request, result);
         }
@@ -134,7 +135,8 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         response.StatusCode = status;
         if (body is not null)
         {
-            response.ContentType = "application/json; charset=utf-8";
+            // A body fault has set its own.
+            response.ContentType ??= "application/json; charset=utf-8";
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body, cancellationToken);
         }
