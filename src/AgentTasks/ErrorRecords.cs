@@ -26,9 +26,27 @@ internal static class ErrorRecords
 
                 return record;
             case ArgumentException argument:
-                return new ErrorRecord(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target);
+                return new ErrorRecord(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target)
+                {
+                    ErrorDetails = new ErrorDetails(MessageOf(argument)),
+                };
             default:
                 return new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target);
         }
+    }
+
+    /// <summary>The core's message about an input, without the name of the C# parameter that .NET appends
+    /// (" (Parameter 'taskId')", or a second line "Parameter name: taskId" on .NET Framework): a PowerShell user
+    /// gave -Id, not taskId.</summary>
+    public static string MessageOf(ArgumentException error)
+    {
+        if (error.GetType() != typeof(ArgumentException) || string.IsNullOrEmpty(error.ParamName))
+        {
+            return error.Message;
+        }
+
+        // What .NET appends is what it makes of an empty message with the same parameter name.
+        var appended = new ArgumentException("", error.ParamName).Message;
+        return error.Message.EndsWith(appended, StringComparison.Ordinal) ? error.Message.Substring(0, error.Message.Length - appended.Length) : error.Message;
     }
 }
