@@ -39,8 +39,9 @@ internal static class InputValidator
         return repo;
     }
 
-    /// <summary>A task id goes into a URL path: printable ASCII only, nothing that ends or escapes a path segment
-    /// ('/', '\', '%', '?', '#'), no dot segment. It is URL-escaped anyway; this check turns a mistake into a clear
+    /// <summary>A task id goes into a URL path: ASCII letters, digits, '-', '_' and '.' (what GitHub's UUID-like ids
+    /// are made of), and no dot segment. So nothing that ends or escapes a path segment ('/', '\', '%', '?', '#') gets
+    /// in, nor a look-alike letter, nor an object PowerShell bound as its text (<c>@{Id=12}</c>): a mistake is a clear
     /// error instead of a request for another URL (<c>.</c> is the list endpoint) or a confusing 404.</summary>
     public static string TaskId(string? taskId)
     {
@@ -53,7 +54,7 @@ internal static class InputValidator
         {
             throw new ArgumentException(
                 $"{Shown(taskId)} is not a task id: expected an id such as 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' " +
-                "(printable ASCII without spaces, '/', '\\', '%', '?', '#' or '..').", nameof(taskId));
+                "(ASCII letters, digits, '-', '_' and '.', but not '..').", nameof(taskId));
         }
 
         return taskId;
@@ -115,5 +116,5 @@ internal static class InputValidator
 
     private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
-    private static bool IsTaskIdCharacter(char c) => c is > ' ' and <= '~' and not ('/' or '\\' or '%' or '?' or '#');
+    private static bool IsTaskIdCharacter(char c) => IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 }

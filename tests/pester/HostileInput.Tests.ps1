@@ -263,6 +263,8 @@ Describe 'Hostile input and crafted answers' {
             @{ Name = 'a page size of 101'; Command = { Get-CopilotTask -PageSize 101 }; ErrorId = 'ParameterArgumentValidationError' }
             # TaskStateTransformationAttribute passes the core's message on with " (Parameter 'text')".
             @{ Name = 'an unknown state'; Command = { Get-CopilotTask -State 'done' }; ErrorId = 'ParameterArgumentTransformationError'; ParameterNameAppended = $true }
+            # PowerShell binds the whole object as its text, @{Id=12}, before it tries the Id property with coercion.
+            @{ Name = 'a piped object whose Id is a number'; Command = { [pscustomobject]@{ Id = 12 } | Get-CopilotTask }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Name = 'a negative poll interval'; Command = { Wait-CopilotTask -Id 'a1b2c3d4' -PollInterval -1 }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Name = 'an empty token'; Command = { Get-CopilotTask -Token '' }; ErrorId = 'ParameterArgumentTransformationError' }
             @{ Name = 'a parameter Disconnect-CopilotAgent does not have'; Command = { Disconnect-CopilotAgent -Token 'x' }; ErrorId = 'NamedParameterNotFound' }

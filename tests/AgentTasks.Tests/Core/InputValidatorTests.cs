@@ -71,6 +71,11 @@ public class InputValidatorTests
     [InlineData("a\u00A0b")]
     [InlineData("t\u00F6k")]
     [InlineData("\u001B[2J")]
+    [InlineData("@{Id=12}")]
+    [InlineData("a+b")]
+    [InlineData("a:b")]
+    [InlineData("a;b")]
+    [InlineData("a~b")]
     public void HostileTaskIdsRefused(string id)
     {
         var error = Assert.Throws<ArgumentException>(() => InputValidator.TaskId(id));
