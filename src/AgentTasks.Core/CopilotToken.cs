@@ -11,6 +11,8 @@ namespace AgentTasks.Core;
 /// Authorization header; <see cref="ToString"/> and every public member show where it came from, never what it is.</summary>
 public sealed class CopilotToken
 {
+    /// <summary>Far above any GitHub token (they are at most a few hundred characters), far below a header limit.</summary>
+    internal const int MaxLength = 4096;
     private readonly string value;
 
     /// <param name="token">The token; white space around it (the newline at the end of a file it was read from) is dropped.</param>
@@ -81,6 +83,11 @@ public sealed class CopilotToken
     /// <summary>What makes a token unusable in an Authorization header, and where (never what the token is), or null.</summary>
     private static string? HeaderProblem(string token)
     {
+        if (token.Length > MaxLength)
+        {
+            return $"{token.Length.ToString(CultureInfo.InvariantCulture)} characters, more than any GitHub token (at most {MaxLength.ToString(CultureInfo.InvariantCulture)} are taken): is it a file or another variable";
+        }
+
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];

@@ -267,10 +267,18 @@ Describe 'Hostile input and crafted answers' {
             @{ Name = 'a piped object whose Id is a number'; Command = { [pscustomobject]@{ Id = 12 } | Get-CopilotTask }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Name = 'a negative poll interval'; Command = { Wait-CopilotTask -Id 'a1b2c3d4' -PollInterval -1 }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Name = 'an empty token'; Command = { Get-CopilotTask -Token '' }; ErrorId = 'ParameterArgumentTransformationError' }
+            # Longer than a SecureString can hold: refused at binding, with the core's message.
+            @{ Name = 'a token of 100,000 characters'; Command = { Get-CopilotTask -Token ('t' * 100000) }; ErrorId = 'ParameterArgumentTransformationError'; Like = '*100000 characters*' }
+            @{ Name = 'a token of 5,000 characters'; Command = { Get-CopilotTask -Token ('t' * 5000) }; ErrorId = 'ParameterArgumentTransformationError'; Like = '*5000 characters*' }
+            @{ Name = 'a SecureString token of 5,000 characters'; Command = { Get-CopilotTask -Token (ConvertTo-SecureString -String ('t' * 5000) -AsPlainText -Force) }; ErrorId = 'CopilotInvalidArgument'; Like = '*5000 characters*' }
             @{ Name = 'a parameter Disconnect-CopilotAgent does not have'; Command = { Disconnect-CopilotAgent -Token 'x' }; ErrorId = 'NamedParameterNotFound' }
             @{ Name = 'a parameter Get-CopilotAgentConnection does not have'; Command = { Get-CopilotAgentConnection -Token 'x' }; ErrorId = 'NamedParameterNotFound' }
         ) {
-            Assert-CopilotError (Get-CommandError $Command) $ErrorId -ParameterNameAppended:([bool] $ParameterNameAppended)
+            $records = Get-CommandError $Command
+            Assert-CopilotError $records $ErrorId -ParameterNameAppended:([bool] $ParameterNameAppended)
+            if ($Like) {
+                $records[0].ToString() | Should -BeLike $Like
+            }
             Assert-NothingSent
         }
     }

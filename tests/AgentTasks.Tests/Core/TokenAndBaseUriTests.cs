@@ -155,6 +155,15 @@ public class TokenAndBaseUriTests
     }
 
     [Fact]
+    public void ATokenLongerThanAnyGitHubTokenIsRefused()
+    {
+        Assert.Equal(4096, new CopilotToken(new string('t', 4096)).Value.Length);
+        var error = Assert.Throws<ArgumentException>(() => new CopilotToken(new string('t', 4097)));
+        Assert.Contains("4097 characters", error.Message);
+        Assert.DoesNotContain("tttt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATokenReadFromAFileKeepsNoTrailingNewline() =>
         Assert.Equal("ghp_fromfile", new CopilotToken("ghp_fromfile\r\n").Value);
 
