@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using AgentTasks.Core.Errors;
 
@@ -38,6 +39,13 @@ internal static class ApiBaseUri
         if (!uri.IsAbsoluteUri)
         {
             throw Invalid($"'{uri}' is not an absolute URI: expected for example https://api.github.com or https://HOST/api/v3.");
+        }
+
+        // Uri escapes a newline or a space in the path and goes on; in a base URI it is a mistake (a pasted line
+        // break, two values run together), so it is refused rather than turned into %0A. The text is not repeated.
+        if (uri.OriginalString.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw Invalid("The base URI holds a control character or white space: expected for example https://api.github.com or https://HOST/api/v3.");
         }
         // Messages name only scheme and authority: user information in a URI may itself be a secret.
         var origin = uri.Scheme + "://" + uri.Authority;

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
@@ -15,7 +14,6 @@ namespace AgentTasks.Core;
 /// both checked when it is made, before any request. Safe to use from several threads.</summary>
 public sealed class CopilotTaskClient
 {
-    private static readonly Regex ApiVersionPattern = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
     private readonly ApiSender sender;
     private readonly IClock clock;
     private readonly StartPacer? pacer;
@@ -25,11 +23,7 @@ public sealed class CopilotTaskClient
     public CopilotTaskClient(CopilotClientOptions? options = null)
     {
         options ??= new CopilotClientOptions();
-        if (options.ApiVersion is null || !ApiVersionPattern.IsMatch(options.ApiVersion))
-        {
-            throw new ArgumentException($"'{options.ApiVersion}' is not an API version: expected a date such as {CopilotClientOptions.DefaultApiVersion}.", nameof(options));
-        }
-
+        var apiVersion = InputValidator.ApiVersion(options.ApiVersion);
         if (options.RequestTimeout <= TimeSpan.Zero || options.OperationTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("The request and operation timeouts must be positive.", nameof(options));
@@ -38,7 +32,7 @@ public sealed class CopilotTaskClient
         BaseUri = ApiBaseUri.Resolve(options.BaseUri, options.Environment);
         var token = TokenResolver.Resolve(options.Token, options.Environment);
         TokenSource = token.Source;
-        ApiVersion = options.ApiVersion;
+        ApiVersion = apiVersion;
         sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options, options.Cache ?? new ResponseCache());
         clock = options.Clock;
         pacer = options.Pacer ?? (BaseUri.IsLoopback ? null : StartPacer.Shared);

@@ -1,26 +1,28 @@
 using System;
+using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace AgentTasks.Core;
 
 /// <summary>Checks of user input made before any request, each failing with an <see cref="ArgumentException"/>
-/// that says what was expected.</summary>
+/// that says what was expected. No regular expressions: <c>$</c> also matches before a final newline, and
+/// <c>\d</c> accepts every script's digits; each check names the ASCII characters it allows.</summary>
 internal static class InputValidator
 {
     public const int MinPageSize = 1;
     public const int MaxPageSize = 100;
+    private const int MaxNameLength = 100;
+    private const int MaxTaskIdLength = 200;
+    private const int MaxShownLength = 60;
 
-    // GitHub logins: letters, digits and hyphens, not starting with a hyphen; managed users add "_shortcode".
-    private static readonly Regex OwnerPattern = new("^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$", RegexOptions.CultureInvariant);
-    private static readonly Regex RepoPattern = new("^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
-
+    /// <summary>GitHub logins: ASCII letters, digits and hyphens, not starting with a hyphen; managed users add "_shortcode".</summary>
     public static string Owner(string? owner)
     {
-        if (owner is null || !OwnerPattern.IsMatch(owner))
+        if (owner is null || owner.Length is 0 or > MaxNameLength || !IsAsciiLetterOrDigit(owner[0]) || !owner.All(c => IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new ArgumentException(
-                $"'{owner}' is not a repository owner: expected a GitHub user or organization name (letters, digits, '-' and '_').", nameof(owner));
+                $"{Shown(owner)} is not a repository owner: expected a GitHub user or organization name (ASCII letters, digits, '-' and '_').", nameof(owner));
         }
 
         return owner;
@@ -28,17 +30,19 @@ internal static class InputValidator
 
     public static string Repo(string? repo)
     {
-        if (repo is null || !RepoPattern.IsMatch(repo) || repo == "." || repo == "..")
+        if (repo is null || repo.Length is 0 or > MaxNameLength || repo is "." or ".." || !repo.All(c => IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
             throw new ArgumentException(
-                $"'{repo}' is not a repository name: expected letters, digits, '.', '-' and '_' (at most 100).", nameof(repo));
+                $"{Shown(repo)} is not a repository name: expected ASCII letters, digits, '.', '-' and '_' (at most {MaxNameLength}).", nameof(repo));
         }
 
         return repo;
     }
 
-    /// <summary>A task id goes into a URL path: no separators, no traversal, no white space or control characters.
-    /// It is URL-escaped anyway; this check turns a mistake into a clear error instead of a confusing 404.</summary>
+    /// <summary>A task id goes into a URL path: ASCII letters, digits, '-', '_' and '.' (what GitHub's UUID-like ids
+    /// are made of), and no dot segment. So nothing that ends or escapes a path segment ('/', '\', '%', '?', '#') gets
+    /// in, nor a look-alike letter, nor an object PowerShell bound as its text (<c>@{Id=12}</c>): a mistake is a clear
+    /// error instead of a request for another URL (<c>.</c> is the list endpoint) or a confusing 404.</summary>
     public static string TaskId(string? taskId)
     {
         if (string.IsNullOrEmpty(taskId))
@@ -46,13 +50,27 @@ internal static class InputValidator
             throw new ArgumentException("A task id is required.", nameof(taskId));
         }
 
-        if (taskId!.Length > 200 || taskId.Contains("..") || taskId.Any(c => c == '/' || c == '\\' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (taskId!.Length > MaxTaskIdLength || taskId == "." || taskId.Contains("..") || !taskId.All(IsTaskIdCharacter))
         {
             throw new ArgumentException(
-                $"'{taskId}' is not a task id: expected an id such as 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' (no '/', '..', spaces or control characters).", nameof(taskId));
+                $"{Shown(taskId)} is not a task id: expected an id such as 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' " +
+                "(ASCII letters, digits, '-', '_' and '.', but not '..').", nameof(taskId));
         }
 
         return taskId;
+    }
+
+    /// <summary>An X-GitHub-Api-Version: a real date, yyyy-MM-dd in ASCII digits.</summary>
+    public static string ApiVersion(string? version)
+    {
+        if (version is null || version.Length != 10 || !version.Select((c, i) => i is 4 or 7 ? c == '-' : c is >= '0' and <= '9').All(ok => ok)
+            || !DateTime.TryParseExact(version, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new ArgumentException(
+                $"{Shown(version)} is not an API version: expected a date such as {CopilotClientOptions.DefaultApiVersion} (yyyy-MM-dd).", nameof(version));
+        }
+
+        return version;
     }
 
     public static string Prompt(string? prompt)
@@ -75,4 +93,28 @@ internal static class InputValidator
 
         return pageSize;
     }
+
+    /// <summary>A refused value as a message shows it: quoted, every character outside printable ASCII written as
+    /// <c>\uXXXX</c> (so that a look-alike letter is visible, and a terminal escape or a newline is not acted on), and cut
+    /// short when long.</summary>
+    internal static string Shown(string? value)
+    {
+        if (value is null)
+        {
+            return "(nothing)";
+        }
+
+        var text = new StringBuilder("'");
+        foreach (var c in value.Length > MaxShownLength ? value.Substring(0, MaxShownLength) : value)
+        {
+            text.Append(c is >= ' ' and <= '~' ? c.ToString() : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        }
+
+        text.Append(value.Length > MaxShownLength ? $"...' ({value.Length} characters)" : "'");
+        return text.ToString();
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static bool IsTaskIdCharacter(char c) => IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 }

@@ -40,24 +40,25 @@ internal static class ErrorRecords
                 var hint = copilot is CopilotApiException { Hint: { } given } ? given : null;
                 return Record(copilot, copilot.ErrorId, category, target ?? copilot.Target, copilot.Message, hint);
             case ArgumentException argument:
-                return Record(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, PlainMessage(argument));
+                return Record(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, MessageOf(argument));
             default:
                 return Record(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target, error.Message);
         }
     }
 
-    /// <summary>An ArgumentException's message without the parameter name .NET appends (" (Parameter 'text')", or
-    /// "Parameter name: text" on .NET Framework): the name is the core's, not one the user typed.</summary>
-    public static string PlainMessage(ArgumentException error)
+    /// <summary>The core's message about an input, without the name of the C# parameter that .NET appends
+    /// (" (Parameter 'taskId')", or a second line "Parameter name: taskId" on .NET Framework): a PowerShell user
+    /// gave -Id, not taskId.</summary>
+    public static string MessageOf(ArgumentException error)
     {
-        if (error.ParamName is null)
+        if (error.GetType() != typeof(ArgumentException) || string.IsNullOrEmpty(error.ParamName))
         {
             return error.Message;
         }
 
-        var suffix = new ArgumentException("", error.ParamName).Message;
-        var index = error.Message.IndexOf(suffix, StringComparison.Ordinal);
-        return index > 0 ? error.Message.Substring(0, index) : error.Message;
+        // What .NET appends is what it makes of an empty message with the same parameter name.
+        var appended = new ArgumentException("", error.ParamName).Message;
+        return error.Message.EndsWith(appended, StringComparison.Ordinal) ? error.Message.Substring(0, error.Message.Length - appended.Length) : error.Message;
     }
 
     private static ErrorRecord Record(Exception error, string errorId, ErrorCategory category, object? target, string message, string? hint = null) =>

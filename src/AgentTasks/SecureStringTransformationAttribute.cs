@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using AgentTasks.Core;
 
 namespace AgentTasks;
 
@@ -20,6 +21,21 @@ internal sealed class SecureStringTransformationAttribute : ArgumentTransformati
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new ArgumentTransformationMetadataException("The token is empty.");
+        }
+
+        // A SecureString holds at most 65,536 characters and would fail with "Capacity exceeds maximum capacity":
+        // a text longer than any token is refused here, with the core's message. The core checks everything else
+        // when the token is used, as it does for a SecureString given as it is.
+        if (text.Length > CopilotToken.MaxLength)
+        {
+            try
+            {
+                _ = new CopilotToken(text);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentTransformationMetadataException(ErrorRecords.MessageOf(e), e);
+            }
         }
 
         var secure = new SecureString();

@@ -27,7 +27,7 @@ internal sealed class TaskStateTransformationAttribute : ArgumentTransformationA
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ArgumentTransformationMetadataException(ErrorRecords.PlainMessage(e), e);
+                    throw new ArgumentTransformationMetadataException(ErrorRecords.MessageOf(e), e);
                 }
             }
         }

@@ -4,7 +4,7 @@ using AgentTasks.Core;
 
 namespace AgentTasks;
 
-/// <summary>Rejects a task id with '/', '..', white space or control characters at binding time.</summary>
+/// <summary>Rejects what the core would not send as a task id (see <see cref="InputValidator.TaskId"/>) at binding time, with the core's message.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class ValidateTaskIdAttribute : ValidateEnumeratedArgumentsAttribute
 {
@@ -16,7 +16,7 @@ internal sealed class ValidateTaskIdAttribute : ValidateEnumeratedArgumentsAttri
         }
         catch (ArgumentException e)
         {
-            throw new ValidationMetadataException(e.Message, e);
+            throw new ValidationMetadataException(ErrorRecords.MessageOf(e), e);
         }
     }
 }

@@ -190,7 +190,8 @@ function Set-EmulatorTaskState {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path "tasks/$([uri]::EscapeDataString($Id))/state" -Body @{ state = $State }
 }
 
-# Kinds: status, rate_limit, secondary_rate_limit, primary_rate_limit, delay, drop, drop_after, malformed.
+# Kinds: status, rate_limit, secondary_rate_limit, primary_rate_limit, delay, drop, drop_after, malformed, body (Status
+# default 200 with Body as it is, of ContentType, default JSON).
 function Add-EmulatorFault {
     param(
         [Parameter(Mandatory)] $Emulator,
@@ -201,17 +202,21 @@ function Add-EmulatorFault {
         [int] $Count,
         [int] $Percent,
         [string] $Method,
-        [string] $PathPrefix
+        [string] $PathPrefix,
+        [string] $Body,
+        [string] $ContentType
     )
-    $body = @{ kind = $Kind }
-    if ($Status) { $body.status = $Status }
-    if ($null -ne $RetryAfter) { $body.retry_after = $RetryAfter }
-    if ($DelayMs) { $body.delay_ms = $DelayMs }
-    if ($Count) { $body.count = $Count }
-    if ($Percent) { $body.percent = $Percent }
-    if ($Method) { $body.method = $Method }
-    if ($PathPrefix) { $body.path_prefix = $PathPrefix }
-    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'faults' -Body $body
+    $fault = @{ kind = $Kind }
+    if ($Status) { $fault.status = $Status }
+    if ($null -ne $RetryAfter) { $fault.retry_after = $RetryAfter }
+    if ($DelayMs) { $fault.delay_ms = $DelayMs }
+    if ($Count) { $fault.count = $Count }
+    if ($Percent) { $fault.percent = $Percent }
+    if ($Method) { $fault.method = $Method }
+    if ($PathPrefix) { $fault.path_prefix = $PathPrefix }
+    if ($PSBoundParameters.ContainsKey('Body')) { $fault.body = $Body }
+    if ($ContentType) { $fault.content_type = $ContentType }
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'faults' -Body $fault
 }
 
 function Clear-EmulatorFault {

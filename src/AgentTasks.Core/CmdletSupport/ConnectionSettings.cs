@@ -7,9 +7,17 @@ namespace AgentTasks.Core.CmdletSupport;
 /// default repository. Empty settings fall back to the environment (GH_TOKEN, GITHUB_TOKEN, GITHUB_API_URL).</summary>
 internal sealed class ConnectionSettings
 {
+    private string? apiVersion;
+
     public CopilotToken? Token { get; set; }
     public Uri? BaseUri { get; set; }
-    public string? ApiVersion { get; set; }
+    /// <summary>Checked when kept, so that Connect-CopilotAgent refuses what the first call could not send.</summary>
+    public string? ApiVersion
+    {
+        get => apiVersion;
+        set => apiVersion = value is null ? null : InputValidator.ApiVersion(value);
+    }
+
     public RepositoryName? DefaultRepository { get; set; }
     public TimeSpan? RequestTimeout { get; set; }
     public TimeSpan? OperationTimeout { get; set; }
@@ -37,8 +45,9 @@ internal sealed class ConnectionSettings
         {
             tokenSource = TokenResolver.Resolve(Token, environment).Source;
         }
-        catch (Errors.CopilotConfigurationException)
+        catch (Exception e) when (e is Errors.CopilotConfigurationException or ArgumentException)
         {
+            // Missing, or in GH_TOKEN/GITHUB_TOKEN but unusable (a line break, non-ASCII): no call will have a token.
             tokenSource = "none";
         }
         Uri? baseUri;

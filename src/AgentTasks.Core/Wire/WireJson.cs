@@ -1,19 +1,50 @@
+using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace AgentTasks.Core.Wire;
 
-/// <summary>Reads and writes the API's JSON through the source-generated context.</summary>
+/// <summary>Reads and writes the API's JSON through the source-generated context. A task is read only with an id
+/// that could be asked about again (so that it can be waited for and piped on): a body without one is broken JSON
+/// to the sender, which reports it as an invalid response.</summary>
 internal static class WireJson
 {
     public static TaskDto ReadTask(string json) =>
-        JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task.");
+        WithId(JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task."));
 
-    public static TaskListDto ReadList(string json) =>
-        JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list.");
+    public static TaskListDto ReadList(string json)
+    {
+        var list = JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list.");
+        foreach (var task in list.Tasks ?? new List<TaskDto?>())
+        {
+            WithId(task ?? throw new JsonException("The task list holds null where a task should be."));
+        }
+
+        return list;
+    }
 
     public static ErrorBodyDto? ReadError(string json) =>
         JsonSerializer.Deserialize(json, WireJsonContext.Default.ErrorBodyDto);
 
     public static string Write(StartTaskBodyDto body) =>
         JsonSerializer.Serialize(body, WireJsonContext.Default.StartTaskBodyDto);
+
+    private static TaskDto WithId(TaskDto task)
+    {
+        if (string.IsNullOrEmpty(task.Id))
+        {
+            throw new JsonException("A task in the body has no id.");
+        }
+
+        try
+        {
+            InputValidator.TaskId(task.Id);
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonException($"A task in the body has an id that cannot be asked about: {e.Message}", e);
+        }
+
+        return task;
+    }
 }

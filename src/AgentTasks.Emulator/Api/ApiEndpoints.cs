@@ -19,7 +19,7 @@ internal sealed class ApiEndpoints(TaskStore store)
 
         // The other three name a repository; one whose name GitHub would not allow cannot exist.
         var (owner, repo) = (route.Owner!, route.Repo!);
-        if (!GitHubNames.IsValid(owner) || !GitHubNames.IsValid(repo))
+        if (!GitHubNames.IsOwner(owner) || !GitHubNames.IsRepo(repo))
         {
             return PendingResponse.NotFound(route.DocumentationUrl);
         }
@@ -77,7 +77,7 @@ internal sealed class ApiEndpoints(TaskStore store)
             ["total_archived_count"] = matching.Count(t => t.ArchivedAt.HasValue),
         };
         var lastPage = Math.Max(1, (selected.Count + query.PerPage - 1) / query.PerPage);
-        var link = LinkHeaderBuilder.Build(request.Origin, request.Path, request.Query, query.Page, query.PerPage, lastPage);
+        var link = LinkHeaderBuilder.Build(request.Origin, request.Route.ListPath, request.Query, query.Page, query.PerPage, lastPage);
         return PendingResponse.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
     }
 }

@@ -58,7 +58,8 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         var now = DateTimeOffset.UtcNow;
         var result = (fault is null ? null : FaultResponses.Replacing(fault, requestId, token?.UserId, now))
             ?? Serve(request, path, token, body, now);
-        if (fault?.Kind != FaultKinds.Malformed)
+        // A malformed or body fault is sent as it is: no ETag, never a 304.
+        if (fault?.Kind is not (FaultKinds.Malformed or FaultKinds.Body))
         {
             result = Conditional(request, result);
         }
@@ -111,7 +112,7 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         }
 
         var origin = $"{request.Scheme}://{request.Host}";
-        return endpoints.Handle(new ApiRequest(route, origin, path, RawQuery.Parse(request.QueryString.Value), body, token.UserId, now));
+        return endpoints.Handle(new ApiRequest(route, origin, RawQuery.Parse(request.QueryString.Value), body, token.UserId, now));
     }
 
     /// <summary>Tags a successful GET, and answers 304 with no body when the client already holds that tag.</summary>
@@ -134,7 +135,8 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
         response.StatusCode = status;
         if (body is not null)
         {
-            response.ContentType = "application/json; charset=utf-8";
+            // A body fault has set its own.
+            response.ContentType ??= "application/json; charset=utf-8";
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body, cancellationToken);
         }

@@ -19,6 +19,10 @@ internal sealed record ApiRoute(ApiOperation Operation, string? Owner = null, st
         };
     }
 
+    /// <summary>The path of a list as the API spells it, for its Link URLs: never the request's own path, which the
+    /// server has decoded (a <c>%0A</c> in it would be a newline in a header).</summary>
+    public string ListPath => Operation == ApiOperation.ListForUser ? "/agents/tasks" : $"/agents/repos/{Owner}/{Repo}/tasks";
+
     public string DocumentationUrl => Operation switch
     {
         ApiOperation.ListForRepository => DocumentationUrls.ListTasksForRepository,

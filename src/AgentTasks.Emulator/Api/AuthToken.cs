@@ -41,7 +41,9 @@ internal sealed partial record AuthToken(string Value)
         return match.Success ? new AuthToken(match.Groups["token"].Value) : null;
     }
 
-    [GeneratedRegex(@"^(?:bearer|token) +(?<token>\S+) *$", RegexOptions.IgnoreCase)]
+    // A token is printable ASCII, as GitHub's are (case is ignored for the scheme only: ignoring it for the token would
+    // let the Kelvin sign pass for a k); \z, since $ would also match before a final newline.
+    [GeneratedRegex(@"^(?i:bearer|token) +(?<token>[!-~]+) *\z", RegexOptions.CultureInvariant)]
     private static partial Regex Authorization();
 
     [GeneratedRegex(@"^emu_user_(?<id>[0-9]{1,18})_")]

@@ -1,12 +1,18 @@
-using System.Text.RegularExpressions;
-
 namespace AgentTasks.Emulator.Api;
 
-/// <summary>Owner and repository names: the characters GitHub allows. A name with any other cannot exist.</summary>
-internal static partial class GitHubNames
+/// <summary>Owner and repository names: the characters GitHub allows, checked to the last character (no regular
+/// expression, whose <c>$</c> would let a final newline through). A name with any other cannot exist.</summary>
+internal static class GitHubNames
 {
-    public static bool IsValid(string? name) => name is not null && Name().IsMatch(name);
+    private const int MaxLength = 100;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex Name();
+    /// <summary>A login: ASCII letters, digits, '-' and '_' (managed users' <c>_shortcode</c>), starting with a letter or digit.</summary>
+    public static bool IsOwner(string? name) =>
+        name is { Length: > 0 and <= MaxLength } && IsLetterOrDigit(name[0]) && name.All(c => IsLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>A repository: ASCII letters, digits, '.', '-' and '_', but not <c>.</c> or <c>..</c>.</summary>
+    public static bool IsRepo(string? name) =>
+        name is { Length: > 0 and <= MaxLength } and not ("." or "..") && name.All(c => IsLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    private static bool IsLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
 }

@@ -46,7 +46,7 @@ internal static class ControlEndpoints
         var state = body.State ?? StateNames.Completed;
         var error = body switch
         {
-            _ when !GitHubNames.IsValid(body.Owner) || !GitHubNames.IsValid(body.Repo) => "owner and repo must be GitHub names",
+            _ when !GitHubNames.IsOwner(body.Owner) || !GitHubNames.IsRepo(body.Repo) => "owner and repo must be GitHub names",
             { Count: < 1 or > MaxSeedCount } => $"count must be from 1 to {MaxSeedCount}",
             _ when !StateNames.IsKnown(state) => $"state must be one of {string.Join(", ", StateNames.All)}",
             _ => null,

@@ -11,7 +11,8 @@ internal static class FaultKinds
     public const string Drop = "drop";
     public const string DropAfter = "drop_after";
     public const string Malformed = "malformed";
+    public const string Body = "body";
 
     public static readonly IReadOnlyList<string> All =
-        [Status, RateLimit, SecondaryRateLimit, PrimaryRateLimit, Delay, Drop, DropAfter, Malformed];
+        [Status, RateLimit, SecondaryRateLimit, PrimaryRateLimit, Delay, Drop, DropAfter, Malformed, Body];
 }

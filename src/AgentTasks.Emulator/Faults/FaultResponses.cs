@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AgentTasks.Emulator.Api;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -9,6 +10,7 @@ internal static class FaultResponses
 {
     private const int DefaultStatus = StatusCodes.Status500InternalServerError;
     private const int DefaultRetryAfterSeconds = 1;
+    private const string DefaultContentType = "application/json; charset=utf-8";
 
     /// <summary>The answer <paramref name="fault"/> gives instead of serving the request, or null when the request is still served.</summary>
     public static PendingResponse? Replacing(FaultRule fault, string requestId, long? userId, DateTimeOffset now)
@@ -17,6 +19,7 @@ internal static class FaultResponses
         return fault.Kind switch
         {
             FaultKinds.Status => Status(fault.Status ?? DefaultStatus, fault.RetryAfter),
+            FaultKinds.Body => Body(fault),
             FaultKinds.RateLimit => RateLimitErrors.TooManyRequests(retryAfter),
             FaultKinds.SecondaryRateLimit => RateLimitErrors.Secondary(retryAfter, requestId),
             FaultKinds.PrimaryRateLimit => RateLimitErrors.Primary(userId,
@@ -27,9 +30,7 @@ internal static class FaultResponses
 
     private static PendingResponse Status(int status, int? retryAfter)
     {
-        var headers = retryAfter is { } seconds
-            ? new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) }
-            : null;
+        var headers = RetryAfterHeader(retryAfter);
         if (status == StatusCodes.Status422UnprocessableEntity)
         {
             return PendingResponse.Error(status, "Validation Failed", DocumentationUrls.Rest,
@@ -38,6 +39,19 @@ internal static class FaultResponses
 
         return PendingResponse.Error(status, MessageFor(status), DocumentationUrls.Rest, headers: headers);
     }
+
+    /// <summary>The fault's body as it is, with its status (default 200) and media type (default JSON), and no ETag.</summary>
+    private static PendingResponse Body(FaultRule fault)
+    {
+        var headers = RetryAfterHeader(fault.RetryAfter) ?? [];
+        headers["Content-Type"] = fault.ContentType ?? DefaultContentType;
+        return new PendingResponse(fault.Status ?? StatusCodes.Status200OK, Encoding.UTF8.GetBytes(fault.Body ?? ""), headers);
+    }
+
+    private static Dictionary<string, string>? RetryAfterHeader(int? retryAfter) =>
+        retryAfter is { } seconds
+            ? new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) }
+            : null;
 
     /// <summary>The messages GitHub uses for these statuses, else the standard reason phrase.</summary>
     private static string MessageFor(int status) => status switch

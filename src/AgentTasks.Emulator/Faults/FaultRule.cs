@@ -8,6 +8,10 @@ internal sealed class FaultRule
     public int? RetryAfter { get; init; }
     public int? DelayMs { get; init; }
 
+    /// <summary>For a <c>body</c> fault: the body sent as it is, and its media type.</summary>
+    public string? Body { get; init; }
+    public string? ContentType { get; init; }
+
     /// <summary>With a percent the rule applies to that share of matching requests until cleared; otherwise to <see cref="RemainingCount"/> more.</summary>
     public int? Percent { get; init; }
 

@@ -144,13 +144,16 @@ public class ListingWithStubTests
     }
 
     [Fact]
-    public async Task TaskIdsAreCheckedThenEscapedIntoThePath()
+    public async Task TaskIdsAreCheckedBeforeTheyGoIntoThePath()
     {
-        var stub = new StubHandler(_ => StubHandler.Json("""{"id":"a%b","state":"queued","created_at":"2025-01-01T00:00:00Z"}"""));
+        var stub = new StubHandler(_ => StubHandler.Json("""{"id":"A1-b_2.c","state":"queued","created_at":"2025-01-01T00:00:00Z"}"""));
         var client = Clients.WithStub(stub);
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("../../user"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("."));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("a%2fb"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync("a+b"));
         Assert.Empty(stub.Requests);
-        await client.GetTaskAsync("a%b");
-        Assert.Equal("/agents/tasks/a%25b", stub.Requests.Single().RequestUri!.AbsolutePath);
+        await client.GetTaskAsync("A1-b_2.c");
+        Assert.Equal("/agents/tasks/A1-b_2.c", stub.Requests.Single().RequestUri!.AbsolutePath);
     }
 }

@@ -39,4 +39,19 @@ public class ConnectionSettingsTests
         Assert.False(nothing.HasToken);
         Assert.Null(nothing.BaseUri);
     }
+
+    [Theory]
+    [InlineData("2026-03-10\n")]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0660\u0663-\u0661\u0660")]
+    [InlineData("2026-13-45")]
+    public void AnApiVersionThatCannotBeSentIsRefusedWhenKept(string version) =>
+        Assert.Throws<ArgumentException>(() => new ConnectionSettings { ApiVersion = version });
+
+    [Fact]
+    public void AnUnusableTokenInTheEnvironmentIsDescribedAsNoToken()
+    {
+        var info = new ConnectionSettings().Describe(name => name == "GH_TOKEN" ? "ghp_bad\ntoken" : null);
+        Assert.Equal("none", info.TokenSource);
+        Assert.False(info.HasToken);
+    }
 }

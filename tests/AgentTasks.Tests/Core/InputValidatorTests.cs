@@ -56,6 +56,79 @@ public class InputValidatorTests
     [InlineData("a\\b")]
     public void TaskIdsRefused(string id) => Assert.Throws<ArgumentException>(() => InputValidator.TaskId(id));
 
+    // A trailing newline passed the old checks ($ matches before a final \n); dot segments, percent escapes, query and
+    // fragment marks and non-ASCII look-alikes change which URL is asked for, or make one the server cannot have.
+    [Theory]
+    [InlineData(".")]
+    [InlineData("abc\n")]
+    [InlineData("%2e%2e")]
+    [InlineData("a%2fb")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    [InlineData("\uFF0E\uFF0E")]
+    [InlineData("\u2024\u2024")]
+    [InlineData("a\u200Bb")]
+    [InlineData("a\u00A0b")]
+    [InlineData("t\u00F6k")]
+    [InlineData("\u001B[2J")]
+    [InlineData("@{Id=12}")]
+    [InlineData("a+b")]
+    [InlineData("a:b")]
+    [InlineData("a;b")]
+    [InlineData("a~b")]
+    public void HostileTaskIdsRefused(string id)
+    {
+        var error = Assert.Throws<ArgumentException>(() => InputValidator.TaskId(id));
+        Assert.Contains("task id", error.Message);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Theory]
+    [InlineData("octocat\n")]
+    [InlineData("\uFF4F\uFF43\uFF54\uFF4F")]
+    [InlineData("octo\u200Bcat")]
+    [InlineData("octo.cat")]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void HostileOwnersRefused(string owner)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RepositoryName(owner, "hello-world"));
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+        Assert.Throws<ArgumentException>(() => RepositoryName.FromParameters(null, owner, "hello-world", null));
+    }
+
+    [Theory]
+    [InlineData("hello-world\n")]
+    [InlineData(".\n")]
+    [InlineData("..\n")]
+    [InlineData("%2e%2e")]
+    [InlineData("re\u0000po")]
+    [InlineData("\uFF52\uFF45\uFF50\uFF4F")]
+    [InlineData("repo\u200B")]
+    public void HostileRepoNamesRefused(string repo)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RepositoryName("octocat", repo));
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+        Assert.Throws<ArgumentException>(() => RepositoryName.FromParameters(null, "octocat", repo, null));
+    }
+
+    [Fact]
+    public void NamesAtTheirLongestAreAcceptedAndOneMoreIsNot()
+    {
+        Assert.Equal(100, new RepositoryName(new string('o', 100), new string('r', 100)).Repo.Length);
+        Assert.Throws<ArgumentException>(() => new RepositoryName(new string('o', 101), "r"));
+        Assert.Throws<ArgumentException>(() => new RepositoryName("o", new string('r', 101)));
+        Assert.Equal(200, InputValidator.TaskId(new string('t', 200)).Length);
+        Assert.Throws<ArgumentException>(() => InputValidator.TaskId(new string('t', 201)));
+    }
+
+    [Fact]
+    public void AVeryLongRefusedValueIsShortenedInTheMessage()
+    {
+        var error = Assert.Throws<ArgumentException>(() => InputValidator.TaskId(new string('/', 100_000)));
+        Assert.True(error.Message.Length < 500, $"{error.Message.Length} characters");
+    }
+
     [Fact]
     public void NullTaskIdRefused() => Assert.Throws<ArgumentException>(() => InputValidator.TaskId(null));
 

@@ -150,6 +150,39 @@ public class PayloadJsonTests
     public void RepositoryIsWorkedOutFromWhatThePayloadHas(string json, string? expected)
         => Assert.Equal(expected, TaskMapper.RepositoryOf(WireJson.ReadTask(json))?.ToString());
 
+    // A task without an id cannot be asked about again: reading it must fail as a broken payload (so that the
+    // sender reports CopilotInvalidResponse), not become a task with an empty id that later fails somewhere else.
+    [Theory]
+    [InlineData("""{"state":"queued","created_at":"2026-01-02T03:04:05Z"}""")]
+    [InlineData("""{"id":null,"state":"queued"}""")]
+    [InlineData("""{"id":"","state":"queued"}""")]
+    [InlineData("""{"id":"..","state":"queued"}""")]
+    [InlineData("""{"id":"a/b","state":"queued"}""")]
+    [InlineData("""{"id":"a b","state":"queued"}""")]
+    [InlineData("""{}""")]
+    public void ATaskWithoutAUsableIdIsABrokenPayload(string json) =>
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask(json));
+
+    [Theory]
+    [InlineData("""{"tasks":[{"state":"queued"}]}""")]
+    [InlineData("""{"tasks":[{"id":"t1","state":"queued"},{"id":"","state":"queued"}]}""")]
+    [InlineData("""{"tasks":[null]}""")]
+    [InlineData("""{"tasks":[{"id":"..","state":"queued"}]}""")]
+    public void AListWithAnItemWithoutAUsableIdIsABrokenPayload(string json) =>
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadList(json));
+
+    [Theory]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"a task\"")]
+    public void ABodyThatIsNotATaskIsABrokenPayload(string body)
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask(body));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadList(body));
+    }
+
     [Fact]
     public void AMalformedDateIsABrokenPayloadNotANewerOne() =>
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask("""{"id":"t","state":"queued","created_at":"yesterday"}"""));

@@ -99,6 +99,17 @@ public class TokenAndBaseUriTests
     [InlineData("2026-03-10", true)]
     [InlineData("latest", false)]
     [InlineData("2026-03-10\r\nX-Evil: 1", false)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2026-03-10\n", false)]
+    [InlineData("2026-03-10\r", false)]
+    [InlineData(" 2026-03-10", false)]
+    [InlineData("2026-03-10\u0000", false)]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0660\u0663-\u0661\u0660", false)]
+    [InlineData("\uFF12\uFF10\uFF12\uFF16-03-10", false)]
+    [InlineData("2026-13-45", false)]
+    [InlineData("2026-02-30", false)]
+    [InlineData("2026-3-10", false)]
+    [InlineData("", false)]
     public void ApiVersionMustBeADate(string version, bool accepted)
     {
         var options = new CopilotClientOptions { ApiVersion = version, Token = new CopilotToken("t"), Environment = Env() };
@@ -111,6 +122,93 @@ public class TokenAndBaseUriTests
             Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
         }
     }
+
+    [Fact]
+    public void NoApiVersionIsRefusedToo()
+    {
+        var options = new CopilotClientOptions { ApiVersion = null!, Token = new CopilotToken("t"), Environment = Env() };
+        Assert.Throws<ArgumentException>(() => new CopilotTaskClient(options));
+    }
+
+    // Each of these broke the Authorization header (a FormatException from HttpClient), was sent cut short (NUL), or
+    // failed inside HttpClient as if the network were broken (non-ASCII), after retries.
+    [Theory]
+    [InlineData("to\r\nken")]
+    [InlineData("to\nken")]
+    [InlineData("to\rken")]
+    [InlineData("tok\u0000x")]
+    [InlineData("tok\u0001x")]
+    [InlineData("tok\u007Fx")]
+    [InlineData("tok\u001B[2J")]
+    [InlineData("t\u00F6k")]
+    [InlineData("\uFF54\uFF4F\uFF4B")]
+    [InlineData("tok\u200B")]
+    [InlineData("to ken")]
+    [InlineData("to\tken")]
+    [InlineData("ghp_abc\u00A0def")]
+    public void HeaderUnsafeTokensAreRefusedWithoutBeingRepeated(string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CopilotToken(value));
+        Assert.Contains("token", error.Message);
+        Assert.DoesNotContain(value.Trim(), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Fact]
+    public void ATokenLongerThanAnyGitHubTokenIsRefused()
+    {
+        Assert.Equal(4096, new CopilotToken(new string('t', 4096)).Value.Length);
+        var error = Assert.Throws<ArgumentException>(() => new CopilotToken(new string('t', 4097)));
+        Assert.Contains("4097 characters", error.Message);
+        Assert.DoesNotContain("tttt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATokenReadFromAFileKeepsNoTrailingNewline() =>
+        Assert.Equal("ghp_fromfile", new CopilotToken("ghp_fromfile\r\n").Value);
+
+    [Fact]
+    public void ASecureStringWithANulIsRefusedNotCutShort()
+    {
+        var secure = new SecureString();
+        foreach (var c in "tok\0x")
+        {
+            secure.AppendChar(c);
+        }
+
+        Assert.Throws<ArgumentException>(() => CopilotToken.FromSecureString(secure));
+    }
+
+    [Theory]
+    [InlineData("GH_TOKEN")]
+    [InlineData("GITHUB_TOKEN")]
+    public void AnUnusableTokenInTheEnvironmentNamesTheVariableNotTheToken(string variable)
+    {
+        const string value = "ghp_Secret\nValue";
+        var error = Assert.Throws<ArgumentException>(() => TokenResolver.Resolve(null, Env((variable, value))));
+        Assert.Contains(variable, error.Message);
+        Assert.DoesNotContain("ghp_Secret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnusableGhTokenIsReportedRatherThanPassedOverForGitHubToken() =>
+        Assert.Contains("GH_TOKEN", Assert.Throws<ArgumentException>(() => TokenResolver.Resolve(null, Env(("GH_TOKEN", "t\u00F6k"), ("GITHUB_TOKEN", "fine")))).Message);
+
+    [Theory]
+    [InlineData("https://api.github.com/api\nv3")]
+    [InlineData("https://api.github.com/a\u0000b")]
+    [InlineData("https://api.github.com/a b")]
+    public void AnEnvironmentBaseUriWithControlCharactersOrSpacesIsRefused(string value)
+    {
+        var error = Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Resolve(null, Env(("GITHUB_API_URL", value))));
+        Assert.Equal(ErrorIds.InvalidBaseUri, error.ErrorId);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Fact]
+    public void AGivenBaseUriWithControlCharactersIsRefused() =>
+        Assert.Throws<CopilotConfigurationException>(() => ApiBaseUri.Validate(new Uri("http://127.0.0.1:5099/a\nb")));
 
     [Fact]
     public void ARedactedBaseUriKeepsNoUserInformationQueryOrFragment()

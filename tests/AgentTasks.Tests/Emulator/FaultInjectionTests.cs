@@ -117,6 +117,64 @@ public class FaultInjectionTests(EmulatorFixture emulator) : EmulatorTestBase(em
     }
 
     [Fact]
+    public async Task ABodyFaultAnswersWithExactlyTheStatusAndBodyGivenWithoutServingTheRequest()
+    {
+        const string noId = """{"state":"queued","created_at":"2026-01-02T03:04:05Z"}""";
+        await Control.AddFaultAsync("body", status: 201, body: noId, method: "POST");
+
+        using var response = await Api.PostAsync("agents/repos/octo-org/hello-world/tasks", """{"prompt":"p"}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(noId, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.False(response.Headers.Contains("ETag"));
+        Assert.True(response.Headers.Contains("X-GitHub-Request-Id"));
+        Assert.Empty((await Api.GetJsonAsync("agents/tasks")).Ids());
+        Assert.Equal((201, "body"), ((await Control.RequestsAsync())[0].Status, (await Control.RequestsAsync())[0].Fault));
+    }
+
+    [Fact]
+    public async Task ABodyFaultCanBeAnHtmlErrorPageOfAProxy()
+    {
+        const string page = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
+        await Control.AddFaultAsync("body", status: 502, body: page, contentType: "text/html", retryAfter: 0);
+
+        using var response = await Api.GetAsync("agents/tasks");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(page, await response.Content.ReadAsStringAsync());
+        Assert.Equal("0", response.Header("Retry-After"));
+    }
+
+    [Fact]
+    public async Task ABodyFaultDefaultsToA200WithTheBody()
+    {
+        await Control.AddFaultAsync("body", body: "not json at all");
+
+        using var response = await Api.GetAsync("agents/tasks");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("not json at all", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("body", null, null, null)]
+    [InlineData("body", 204, "x", null)]
+    [InlineData("body", 304, "x", null)]
+    [InlineData("body", 199, "x", null)]
+    [InlineData("body", 600, "x", null)]
+    [InlineData("body", 200, "x", "text/html\r\nX-Evil: 1")]
+    [InlineData("status", 500, "x", null)]
+    [InlineData("malformed", null, null, "text/html")]
+    public async Task ABodyFaultNeedsABodyAStatusThatCanCarryOneAndGoesAlone(string kind, int? status, string? body, string? contentType)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Control.AddFaultAsync(kind, status: status, body: body, contentType: contentType));
+
+        Assert.Contains("400", error.Message);
+    }
+
+    [Fact]
     public async Task AFaultAppliesOnlyToItsMethodAndPathPrefix()
     {
         await Control.AddFaultAsync("status", status: 503, method: "POST");

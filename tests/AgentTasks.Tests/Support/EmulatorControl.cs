@@ -32,17 +32,19 @@ public sealed class EmulatorControl : IDisposable
 
     public Task AddFaultAsync(
         string kind, int? status = null, int? retryAfter = null, int? delayMs = null, int? count = null, int? percent = null,
-        string? method = null, string? pathPrefix = null)
+        string? method = null, string? pathPrefix = null, string? body = null, string? contentType = null)
     {
-        var body = new JsonObject { ["kind"] = kind };
-        AddIfSet(body, "status", status);
-        AddIfSet(body, "retry_after", retryAfter);
-        AddIfSet(body, "delay_ms", delayMs);
-        AddIfSet(body, "count", count);
-        AddIfSet(body, "percent", percent);
-        AddIfSet(body, "method", method);
-        AddIfSet(body, "path_prefix", pathPrefix);
-        return PostAsync("_emulator/faults", body);
+        var fault = new JsonObject { ["kind"] = kind };
+        AddIfSet(fault, "status", status);
+        AddIfSet(fault, "retry_after", retryAfter);
+        AddIfSet(fault, "delay_ms", delayMs);
+        AddIfSet(fault, "count", count);
+        AddIfSet(fault, "percent", percent);
+        AddIfSet(fault, "method", method);
+        AddIfSet(fault, "path_prefix", pathPrefix);
+        AddIfSet(fault, "body", body);
+        AddIfSet(fault, "content_type", contentType);
+        return PostAsync("_emulator/faults", fault);
     }
 
     public async Task ClearFaultsAsync()
