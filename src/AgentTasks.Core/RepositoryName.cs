@@ -22,12 +22,13 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
             throw new ArgumentException("A repository is required, as 'owner/repo'.", nameof(value));
         }
 
-        var parts = value.Trim().Split('/');
+        // Not trimmed: "o/r" with a line break after it is a mistake to refuse, not to mend quietly.
+        var parts = value.Split('/');
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
         {
             // Get-CopilotTask's first position is the repository: a task id there deserves a pointer to -Id.
-            var hint = Guid.TryParse(value.Trim(), out _) ? " It looks like a task id: give it with -Id." : "";
-            throw new ArgumentException($"'{value}' is not a repository: expected 'owner/repo', for example 'octocat/hello-world'.{hint}", nameof(value));
+            var hint = Guid.TryParse(value, out _) ? " It looks like a task id: give it with -Id." : "";
+            throw new ArgumentException($"{InputValidator.Shown(value)} is not a repository: expected 'owner/repo', for example 'octocat/hello-world'.{hint}", nameof(value));
         }
         return new RepositoryName(parts[0], parts[1]);
     }

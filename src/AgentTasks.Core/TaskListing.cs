@@ -92,7 +92,8 @@ public sealed class TaskListing
             TotalArchivedCount = result.Value.TotalArchivedCount;
             started = true;
         }
-        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Where(t => t?.Id is not null).Select(t => t!).ToList();
+        // WireJson has refused a list with a null item or one without an id.
+        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Select(t => t!).ToList();
         var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
         // An empty page ends the listing whatever the links say.
         next = all.Count == 0 ? null : NextUri(result.Link, all.Count);

@@ -27,7 +27,7 @@ internal sealed class RepositoryTransformationAttribute : ArgumentTransformation
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ArgumentTransformationMetadataException(e.Message, e);
+                    throw new ArgumentTransformationMetadataException(ErrorRecords.MessageOf(e), e);
                 }
         }
     }

@@ -87,7 +87,9 @@ Describe 'Error records' {
             $null = New-CopilotTask -Prompt 'Not allowed' -ErrorVariable errors -ErrorAction SilentlyContinue
 
             $errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotPermissionDenied,*'
-            $errors[0].ErrorDetails.RecommendedAction | Should -BeNullOrEmpty
+            # The advice for any 403, not the installation-token hint of a ghs_ token.
+            $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*"Agent tasks" permission*'
+            $errors[0].ErrorDetails.RecommendedAction | Should -Not -BeLike '*installation*'
         }
     }
 

@@ -273,7 +273,8 @@ Describe 'Get-CopilotTask' {
         }
 
         It '-CreatorId needs a repository' {
-            { Get-CopilotTask -CreatorId 7 } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+            { Get-CopilotTask -CreatorId 7 } | Should -Throw -ErrorId 'CopilotInvalidArgument,*' -ExpectedMessage '*give -Repository*'
+
             @(Get-ApiRequest).Count | Should -Be 0
         }
 

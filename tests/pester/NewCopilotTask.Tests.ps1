@@ -111,6 +111,8 @@ Describe 'New-CopilotTask' {
         }
 
         It 'says so when there is neither a repository nor a default one' {
+            # Connect-CopilotAgent keeps what it is not given: a connection without a default starts afresh.
+            Disconnect-CopilotAgent
             Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token 'new-task-token'
 
             $task = New-CopilotTask -Prompt 'Where?' -ErrorVariable errors -ErrorAction SilentlyContinue
