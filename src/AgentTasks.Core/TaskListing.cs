@@ -31,7 +31,7 @@ public sealed class TaskListing
     private bool started;
     private ulong toSkip;
     private ulong toTake;
-    private int lastPageNumber;
+    private int pageNumber;
     private int delivered;
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
@@ -44,15 +44,19 @@ public sealed class TaskListing
         this.repository = repository;
         pageSize = query.EffectivePageSize;
         // Whole pages of skipped tasks are never asked for: start at the page that holds the first one wanted.
-        lastPageNumber = (int)Math.Min(query.Skip / (ulong)pageSize, int.MaxValue - 1) + 1;
-        toSkip = query.Skip - (ulong)(lastPageNumber - 1) * (ulong)pageSize;
+        pageNumber = (int)Math.Min(query.Skip / (ulong)pageSize, int.MaxValue - 1) + 1;
+        toSkip = query.Skip - (ulong)(pageNumber - 1) * (ulong)pageSize;
         toTake = query.First ?? ulong.MaxValue;
-        next = PageUri(lastPageNumber);
+        next = PageUri(pageNumber);
     }
 
     /// <summary>From the first page read: the envelope's count of non-archived tasks that match (when the API gives it).</summary>
     public int? TotalActiveCount { get; private set; }
     public int? TotalArchivedCount { get; private set; }
+    /// <summary>The number of the page read last (0 before the first).</summary>
+    public int PageNumber { get; private set; }
+    /// <summary>The number of the listing's last page, when the server says (Link rel="last"): for progress.</summary>
+    public int? LastPageNumber { get; private set; }
     /// <summary>The envelope's count for the side of the archive this listing reads, or null when the API gave none.</summary>
     public int? TotalCount => query.Archived == true ? TotalArchivedCount : TotalActiveCount;
 
@@ -76,6 +80,7 @@ public sealed class TaskListing
         }
 
         var target = repository?.ToString();
+        var requested = next;
         ApiResult<TaskListDto> result;
         try
         {
@@ -95,6 +100,8 @@ public sealed class TaskListing
         // WireJson has refused a list with a null item or one without an id.
         var all = (result.Value.Tasks ?? new List<TaskDto?>()).Select(t => t!).ToList();
         var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
+        PageNumber = PageOf(requested) ?? PageNumber + 1;
+        LastPageNumber = LinkHeader.Find(result.Link, "last") is { } last ? PageOf(last) : LastPageNumber;
         // An empty page ends the listing whatever the links say.
         next = all.Count == 0 ? null : NextUri(result.Link, all.Count);
         if (next is not null && fresh.Count == 0)
@@ -122,7 +129,7 @@ public sealed class TaskListing
             // Never send the token to another origin: ask our own endpoint for the page the link names.
             if (PageOf(link) is { } page)
             {
-                return PageUri(lastPageNumber = page);
+                return PageUri(pageNumber = page);
             }
 
             stopReason = $"its next page is on another host ({link.Host}) and names no page number to ask for here";
@@ -133,7 +140,7 @@ public sealed class TaskListing
             return null;
         }
 
-        return itemCount < pageSize ? null : PageUri(++lastPageNumber);
+        return itemCount < pageSize ? null : PageUri(++pageNumber);
     }
 
     private Uri PageUri(int page) => new(endpoint.AbsoluteUri + query.ToQueryString(page));

@@ -134,6 +134,27 @@ Describe 'Binding, messages and completion' {
         }
     }
 
+    Context 'Progress' {
+        It 'shows the pages of a listing longer than one page, and none for one page' {
+            $null = New-EmulatorTask $emulator -Count 5
+            $list = {
+                param($BaseUri, $PageSize)
+                Connect-CopilotAgent -BaseUri $BaseUri -Token 'progress-token'
+                Get-CopilotTask -Repository octocat/hello-world -PageSize $PageSize
+            }
+
+            $long = Invoke-InNewRunspace -ScriptBlock $list -Parameters @{ BaseUri = $emulator.BaseUri; PageSize = 2 }
+            $short = Invoke-InNewRunspace -ScriptBlock $list -Parameters @{ BaseUri = $emulator.BaseUri; PageSize = 10 }
+
+            $long.Output | Should -HaveCount 5
+            $pages = @($long.Progress | Where-Object Activity -EQ 'Listing Copilot tasks')
+            @($pages | Where-Object RecordType -EQ 'Processing').StatusDescription | Should -Be @('Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3')
+            @($pages | Where-Object RecordType -EQ 'Completed') | Should -HaveCount 1
+            $short.Output | Should -HaveCount 5
+            @($short.Progress | Where-Object Activity -EQ 'Listing Copilot tasks') | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'Completion' {
         It 'offers the tasks seen this session for -Id, named in the tooltip' {
             $task = New-CopilotTask -Prompt 'Complete me'

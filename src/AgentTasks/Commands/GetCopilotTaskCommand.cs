@@ -148,6 +148,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
             return;
         }
 
+        var progress = new ListingProgress(this);
         try
         {
             var first = true;
@@ -164,12 +165,17 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
                 {
                     WriteTask(task);
                 }
+
+                progress.Page(listing);
             }
         }
         catch (CopilotException e)
         {
+            progress.Done();
             WriteFailure(e, repository?.ToString());
         }
+
+        progress.Done();
     }
 
     private void Refuse(string reason) => ThrowTerminatingError(ErrorRecords.From(new ArgumentException(reason), null));
