@@ -35,7 +35,7 @@ public sealed class ResponseCache
 
 internal sealed class CachedResponse
 {
-    public CachedResponse(string etag, string body, string? link)
+    public CachedResponse(string etag, byte[] body, string? link)
     {
         ETag = etag;
         Body = body;
@@ -43,6 +43,7 @@ internal sealed class CachedResponse
     }
 
     public string ETag { get; }
-    public string Body { get; }
+    /// <summary>The UTF-8 bytes of the body, as they came.</summary>
+    public byte[] Body { get; }
     public string? Link { get; }
 }
