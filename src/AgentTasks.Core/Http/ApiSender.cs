@@ -119,7 +119,7 @@ internal sealed class ApiSender
                 // InvalidOperationException: a string in the body that is not valid UTF-8.
                 return (null, new AttemptOutcome(OutcomeKind.MalformedBody, info.Status) { RequestId = info.RequestId, Cause = e });
             }
-            if (call.Method == HttpMethod.Get && info.ETag is not null)
+            if (call.Method == HttpMethod.Get && info.ETag is not null && ResponseCache.IsWorthKeeping(call.Uri))
             {
                 cache.Store(cacheKey, new CachedResponse(info.ETag, body, info.Link));
             }
