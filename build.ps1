@@ -14,6 +14,8 @@ tests/pester/PesterRestore.csproj; PowerShell 7 from the repo's tool manifest (d
   Pester   Pester only, against the module already built (CI's per-PowerShell jobs)
   Package  Build in Release, then a .nupkg for the PowerShell Gallery in out/packages
   Demo     Build, start the emulator, and walk through the cmdlets against it
+  Bench    Build in Release, then tests/bench/Invoke-Benchmark.ps1 in PowerShell 7: the module against a raw HttpClient
+           loop and Invoke-RestMethod, memory, requests made (about 2 minutes; not a test, nothing passes or fails)
 
 .EXAMPLE
 ./build.ps1 -Task Test
@@ -23,7 +25,7 @@ tests/pester/PesterRestore.csproj; PowerShell 7 from the repo's tool manifest (d
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
     [string] $Configuration = 'Debug'
@@ -259,6 +261,17 @@ function Invoke-Demo {
     }
 }
 
+# The benchmark runs in a PowerShell 7 of its own (its emulator, module and compiled raw client stay out of this session).
+function Invoke-Benchmark {
+    Invoke-Build -BuildConfiguration 'Release'
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        throw 'The benchmark needs PowerShell 7: run dotnet pwsh -File build.ps1 -Task Bench.'
+    }
+    $script = [System.IO.Path]::Combine($RepositoryRoot, 'tests', 'bench', 'Invoke-Benchmark.ps1')
+    Invoke-Native -FilePath (Get-PowerShellExecutable) -Arguments @(
+        '-NoProfile', '-NonInteractive', '-File', $script, '-EmulatorPath', (Get-EmulatorPath -Configuration 'Release'))
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
@@ -278,6 +291,9 @@ foreach ($name in $Task) {
         }
         'Demo' {
             Invoke-Demo
+        }
+        'Bench' {
+            Invoke-Benchmark
         }
     }
 }

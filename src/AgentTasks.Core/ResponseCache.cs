@@ -1,41 +1,132 @@
+using System;
 using System.Collections.Generic;
 
 namespace AgentTasks.Core;
 
-/// <summary>The last successful body of each GET, with its ETag: sent back as If-None-Match, a 304 answer reuses
-/// the body and costs no rate limit. Clients may share one (a PowerShell connection does, so that separate
-/// commands benefit); entries are keyed by token as well as URL, so no identity sees another's answers.</summary>
+/// <summary>The last successful body of each GET worth asking again, with its ETag: sent back as If-None-Match, a 304
+/// answer reuses the body and costs no rate limit. Clients may share one (a PowerShell connection does, so that separate
+/// commands benefit); entries are keyed by token as well as URL, so no identity sees another's answers. It is bounded in
+/// bytes, the least recently used going first.</summary>
 public sealed class ResponseCache
 {
-    // Enough for a long Wait-CopilotTask over many tasks; beyond it the cache starts over rather than grow.
-    private const int Capacity = 1000;
-    private readonly Dictionary<string, CachedResponse> entries = new();
+    // Room for the first pages and the tasks a long Wait-CopilotTask polls, a few KiB each; a page of 100 is ~60 KiB.
+    internal const long DefaultCapacityBytes = 4 * 1024 * 1024;
+    // What an entry costs besides its body and strings: the node, the dictionary slot, the objects.
+    private const int EntryOverheadBytes = 200;
+    private readonly long capacityBytes;
+    private readonly Dictionary<string, LinkedListNode<Entry>> entries = new(StringComparer.Ordinal);
+    // Most recently used first.
+    private readonly LinkedList<Entry> recency = new();
+    private long bytes;
+
+    public ResponseCache()
+        : this(DefaultCapacityBytes)
+    {
+    }
+
+    internal ResponseCache(long capacityBytes) => this.capacityBytes = capacityBytes;
+
+    /// <summary>What the entries take, about.</summary>
+    internal long Bytes
+    {
+        get
+        {
+            lock (entries)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A task, or a first page, is asked again by a wait or the next command; a later page of a listing only is when
+    /// the listing has <c>since</c>, as a wait's polls do. A one-off listing's later pages are not kept, so memory does
+    /// not grow with the number of pages.
+    /// </summary>
+    internal static bool IsWorthKeeping(Uri uri)
+    {
+        var laterPage = false;
+        var since = false;
+        foreach (var parameter in uri.Query.TrimStart('?').Split('&'))
+        {
+            var equals = parameter.IndexOf('=');
+            var name = equals < 0 ? parameter : parameter.Substring(0, equals);
+            var value = equals < 0 ? "" : parameter.Substring(equals + 1);
+            laterPage |= name == "page" && value != "1";
+            since |= name == "since" && value.Length > 0;
+        }
+
+        return !laterPage || since;
+    }
 
     internal CachedResponse? Find(string key)
     {
         lock (entries)
         {
-            return entries.TryGetValue(key, out var entry) ? entry : null;
+            if (!entries.TryGetValue(key, out var node))
+            {
+                return null;
+            }
+
+            recency.Remove(node);
+            recency.AddFirst(node);
+            return node.Value.Response;
         }
     }
 
     internal void Store(string key, CachedResponse response)
     {
+        var size = SizeOf(key, response);
         lock (entries)
         {
-            if (entries.Count >= Capacity && !entries.ContainsKey(key))
+            if (entries.TryGetValue(key, out var old))
             {
-                entries.Clear();
+                Remove(old);
             }
 
-            entries[key] = response;
+            if (size > capacityBytes)
+            {
+                return;
+            }
+
+            while (bytes + size > capacityBytes)
+            {
+                Remove(recency.Last!);
+            }
+
+            entries.Add(key, recency.AddFirst(new Entry(key, response, size)));
+            bytes += size;
         }
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        recency.Remove(node);
+        entries.Remove(node.Value.Key);
+        bytes -= node.Value.Size;
+    }
+
+    private static long SizeOf(string key, CachedResponse response) =>
+        EntryOverheadBytes + response.Body.Length + (2L * (key.Length + response.ETag.Length + (response.Link?.Length ?? 0)));
+
+    private sealed class Entry
+    {
+        public Entry(string key, CachedResponse response, long size)
+        {
+            Key = key;
+            Response = response;
+            Size = size;
+        }
+
+        public string Key { get; }
+        public CachedResponse Response { get; }
+        public long Size { get; }
     }
 }
 
 internal sealed class CachedResponse
 {
-    public CachedResponse(string etag, string body, string? link)
+    public CachedResponse(string etag, byte[] body, string? link)
     {
         ETag = etag;
         Body = body;
@@ -43,6 +134,8 @@ internal sealed class CachedResponse
     }
 
     public string ETag { get; }
-    public string Body { get; }
+
+    /// <summary>The UTF-8 bytes of the body, as they came.</summary>
+    public byte[] Body { get; }
     public string? Link { get; }
 }

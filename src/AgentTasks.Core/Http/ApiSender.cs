@@ -5,6 +5,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,7 +49,10 @@ internal sealed class ApiSender
     /// <summary>Waits at least this long are told to a person as a warning, not only in the verbose stream.</summary>
     internal static readonly TimeSpan NoticeableWait = TimeSpan.FromSeconds(5);
 
-    public async Task<ApiResult<T>> SendAsync<T>(ApiCall call, Func<string, T> parse, CancellationToken cancellationToken)
+    // Below the large-object heap's threshold, so reading a body leaves nothing there.
+    private const int BodyBufferSize = 16 * 1024;
+
+    public async Task<ApiResult<T>> SendAsync<T>(ApiCall call, Func<byte[], T> parse, CancellationToken cancellationToken)
     {
         var isPost = call.Method == HttpMethod.Post;
         var ends = clock.UtcNow + budget;
@@ -79,7 +83,7 @@ internal sealed class ApiSender
         }
     }
 
-    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, Func<string, T> parse, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, Func<byte[], T> parse, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         var cacheKey = cachePrefix + call.Uri.AbsoluteUri;
         var cached = call.Method == HttpMethod.Get ? cache.Find(cacheKey) : null;
@@ -89,8 +93,8 @@ internal sealed class ApiSender
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
             var info = ResponseInfo.Read(response, clock.UtcNow);
             log?.Invoke($"{call.Method} {call.Uri} -> {info.Status} {info.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
                 $"(rate limit remaining {info.RateLimit.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?"}; request id {info.RequestId ?? "?"})");
@@ -102,7 +106,7 @@ internal sealed class ApiSender
 
             if (info.Status is < 200 or >= 300)
             {
-                return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body)));
+                return (null, AttemptOutcome.Of(FailureReader.Read(call, info, Encoding.UTF8.GetString(body))));
             }
 
             T value;
@@ -110,11 +114,12 @@ internal sealed class ApiSender
             {
                 value = parse(body);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string in the body that is not valid UTF-8.
                 return (null, new AttemptOutcome(OutcomeKind.MalformedBody, info.Status) { RequestId = info.RequestId, Cause = e });
             }
-            if (call.Method == HttpMethod.Get && info.ETag is not null)
+            if (call.Method == HttpMethod.Get && info.ETag is not null && ResponseCache.IsWorthKeeping(call.Uri))
             {
                 cache.Store(cacheKey, new CachedResponse(info.ETag, body, info.Link));
             }
@@ -134,6 +139,31 @@ internal sealed class ApiSender
         {
             return (null, new AttemptOutcome(NeverSent(e) ? OutcomeKind.NotSent : OutcomeKind.ConnectionLost) { Cause = e });
         }
+    }
+
+    /// <summary>
+    /// The body as the UTF-8 bytes that came, read under the attempt's deadline: a body that stops arriving is a
+    /// timeout like an answer that never starts. Some streams (.NET Framework's) ignore the token, so the deadline also
+    /// disposes the stream, which ends a read that hangs.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken deadline)
+    {
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var abort = deadline.Register(stream.Dispose);
+        // Content-Length is only a hint: with gzip it counts the compressed bytes.
+        var length = content.Headers.ContentLength;
+        using var body = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 0);
+        try
+        {
+            await stream.CopyToAsync(body, BodyBufferSize, deadline).ConfigureAwait(false);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The response body did not arrive in time.", e, deadline);
+        }
+
+        // A body of exactly the announced length is handed over without a copy.
+        return body.TryGetBuffer(out var bytes) && bytes.Offset == 0 && bytes.Count == bytes.Array!.Length ? bytes.Array : body.ToArray();
     }
 
     /// <summary>True only when the connection never opened, so the server cannot have seen the request.</summary>

@@ -12,9 +12,11 @@ internal static class WireJson
     public static TaskDto ReadTask(string json) =>
         WithId(JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task."));
 
-    public static TaskListDto ReadList(string json)
+    public static TaskListDto ReadList(string json) =>
+        WithIds(JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list."));
+
+    private static TaskListDto WithIds(TaskListDto list)
     {
-        var list = JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list.");
         foreach (var task in list.Tasks ?? new List<TaskDto?>())
         {
             WithId(task ?? throw new JsonException("The task list holds null where a task should be."));
@@ -22,6 +24,14 @@ internal static class WireJson
 
         return list;
     }
+
+    /// <summary>A task from the UTF-8 bytes of a body, as they came: no string in between.</summary>
+    public static TaskDto ReadTask(byte[] utf8) =>
+        WithId(JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task."));
+
+    /// <summary>A page of tasks from the UTF-8 bytes of a body, as they came: no string in between.</summary>
+    public static TaskListDto ReadList(byte[] utf8) =>
+        WithIds(JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list."));
 
     public static ErrorBodyDto? ReadError(string json) =>
         JsonSerializer.Deserialize(json, WireJsonContext.Default.ErrorBodyDto);
@@ -47,4 +57,8 @@ internal static class WireJson
 
         return task;
     }
+
+    // A string read of the body dropped a byte order mark; the UTF-8 reader would stop at it.
+    private static ReadOnlySpan<byte> WithoutBom(byte[] utf8) =>
+        utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.AsSpan(3) : utf8;
 }

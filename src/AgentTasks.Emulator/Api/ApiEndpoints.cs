@@ -12,7 +12,7 @@ internal sealed class ApiEndpoints(TaskStore store)
         switch (route.Operation)
         {
             case ApiOperation.ListForUser:
-                return List(request, store.All().Where(t => t.CreatorId == request.UserId), withUrls: false);
+                return List(request, TaskScope.Of(request.UserId), withUrls: false);
             case ApiOperation.Get:
                 return Get(request, store.Find(route.TaskId!));
         }
@@ -26,7 +26,7 @@ internal sealed class ApiEndpoints(TaskStore store)
 
         return route.Operation switch
         {
-            ApiOperation.ListForRepository => List(request, store.All().Where(t => t.BelongsTo(owner, repo)), withUrls: true),
+            ApiOperation.ListForRepository => List(request, TaskScope.Of(owner, repo), withUrls: true),
             ApiOperation.Start => Start(request, owner, repo),
             _ => Get(request, store.Find(route.TaskId!) is { } task && task.BelongsTo(owner, repo) ? task : null),
         };
@@ -48,8 +48,11 @@ internal sealed class ApiEndpoints(TaskStore store)
             ? PendingResponse.NotFound(request.Route.DocumentationUrl)
             : PendingResponse.Json(StatusCodes.Status200OK, TaskJson.Task(task, request.Now, request.Origin, withSessions: true));
 
-    /// <summary>Sorts, then filters, then slices, as GitHub does; the totals ignore only <c>is_archived</c> and paging.</summary>
-    private static PendingResponse List(ApiRequest request, IEnumerable<EmulatedTask> tasks, bool withUrls)
+    /// <summary>
+    /// Sorts, then filters, then slices, as GitHub does; the totals ignore only <c>is_archived</c> and paging. A list
+    /// without filters is a slice of the store's index; only a filtered one looks at every task of its scope.
+    /// </summary>
+    private PendingResponse List(ApiRequest request, TaskScope scope, bool withUrls)
     {
         var filterByCreator = request.Route.Operation == ApiOperation.ListForRepository;
         if (!ListQuery.TryParse(request.Query, filterByCreator, out var query, out var error))
@@ -57,7 +60,26 @@ internal sealed class ApiEndpoints(TaskStore store)
             return PendingResponse.ValidationFailed(request.Route.DocumentationUrl, ValidationError.Invalid(error));
         }
 
-        var seen = tasks.Select(task => (Task: task, Phase: task.PhaseAt(request.Now)));
+        var offset = (query.Page - 1L) * query.PerPage;
+        var page = query.States is null && query.Since is null && query.CreatorIds is null
+            ? store.Page(scope, query.Archived, query.SortByCreated, query.Ascending, offset, query.PerPage, request.Now)
+            : Filter(store.In(scope), query, offset, request.Now);
+
+        var body = new JsonObject
+        {
+            ["tasks"] = new JsonArray([.. page.Tasks.Select(t => TaskJson.Task(t, request.Now, withUrls ? request.Origin : null, withSessions: false))]),
+            ["total_active_count"] = page.ActiveCount,
+            ["total_archived_count"] = page.ArchivedCount,
+        };
+        var selected = query.Archived ? page.ArchivedCount : page.ActiveCount;
+        var lastPage = Math.Max(1, (selected + query.PerPage - 1) / query.PerPage);
+        var link = LinkHeaderBuilder.Build(request.Origin, request.Route.ListPath, request.Query, query.Page, query.PerPage, lastPage);
+        return PendingResponse.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
+    }
+
+    private static ListPage Filter(IEnumerable<EmulatedTask> tasks, ListQuery query, long offset, DateTimeOffset now)
+    {
+        var seen = tasks.Select(task => (Task: task, Phase: task.PhaseAt(now)));
         var sorted = query.Ascending
             ? seen.OrderBy(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenBy(t => t.Task.Sequence)
             : seen.OrderByDescending(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenByDescending(t => t.Task.Sequence);
@@ -67,17 +89,11 @@ internal sealed class ApiEndpoints(TaskStore store)
             .Where(t => query.CreatorIds is null || query.CreatorIds.Contains(t.Task.CreatorId))
             .Select(t => t.Task)
             .ToList();
-        var selected = matching.Where(t => t.ArchivedAt.HasValue == query.Archived).ToList();
-        var page = selected.Skip((int)Math.Min((query.Page - 1L) * query.PerPage, int.MaxValue)).Take(query.PerPage);
-
-        var body = new JsonObject
-        {
-            ["tasks"] = new JsonArray([.. page.Select(t => TaskJson.Task(t, request.Now, withUrls ? request.Origin : null, withSessions: false))]),
-            ["total_active_count"] = matching.Count(t => !t.ArchivedAt.HasValue),
-            ["total_archived_count"] = matching.Count(t => t.ArchivedAt.HasValue),
-        };
-        var lastPage = Math.Max(1, (selected.Count + query.PerPage - 1) / query.PerPage);
-        var link = LinkHeaderBuilder.Build(request.Origin, request.Route.ListPath, request.Query, query.Page, query.PerPage, lastPage);
-        return PendingResponse.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
+        var page = matching
+            .Where(t => t.ArchivedAt.HasValue == query.Archived)
+            .Skip((int)Math.Min(offset, int.MaxValue))
+            .Take(query.PerPage)
+            .ToList();
+        return new ListPage(page, matching.Count(t => !t.ArchivedAt.HasValue), matching.Count(t => t.ArchivedAt.HasValue));
     }
 }

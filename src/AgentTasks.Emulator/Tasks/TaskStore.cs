@@ -12,10 +12,10 @@ internal sealed class TaskStore
 
     private readonly object gate = new();
     private readonly Lifecycle initialLifecycle;
-    private readonly List<EmulatedTask> tasks = [];
     private readonly Dictionary<string, EmulatedTask> tasksById = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> ownerIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> repositoryIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<TaskScope, TaskIndex> indexes = [];
     private Lifecycle lifecycle;
     private long sequence;
 
@@ -65,21 +65,49 @@ internal sealed class TaskStore
         }
     }
 
-    /// <summary>A copy of every task, oldest first.</summary>
-    public IReadOnlyList<EmulatedTask> All()
+    /// <summary>A copy of the tasks in <paramref name="scope"/>, in no particular order.</summary>
+    public IReadOnlyList<EmulatedTask> In(TaskScope scope)
     {
         lock (gate)
         {
-            return [.. tasks];
+            return indexes.TryGetValue(scope, out var index) ? index.All() : [];
+        }
+    }
+
+    /// <summary>
+    /// The tasks at <paramref name="offset"/> of <paramref name="scope"/>'s archived or other tasks, in the order asked
+    /// for, without sorting them all.
+    /// </summary>
+    public ListPage Page(
+        TaskScope scope, bool archived, bool sortByCreated, bool ascending, long offset, int count, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return indexes.TryGetValue(scope, out var index)
+                ? new ListPage(index.Slice(archived, sortByCreated, ascending, offset, count, now), index.ActiveCount, index.ArchivedCount)
+                : new ListPage([], 0, 0);
         }
     }
 
     /// <summary>Puts a task in <paramref name="state"/> from now on, stopping its schedule.</summary>
     public EmulatedTask? Freeze(string id, string state, DateTimeOffset now)
     {
-        var task = Find(id);
-        task?.Timeline = new FrozenTimeline(state, now);
-        return task;
+        lock (gate)
+        {
+            if (tasksById.GetValueOrDefault(id) is not { } task)
+            {
+                return null;
+            }
+
+            var previous = task.Timeline;
+            task.Timeline = new FrozenTimeline(state, now);
+            foreach (var scope in ScopesOf(task))
+            {
+                indexes[scope].Retime(task, previous);
+            }
+
+            return task;
+        }
     }
 
     /// <summary>Changes the durations of tasks started from now on.</summary>
@@ -97,8 +125,8 @@ internal sealed class TaskStore
     {
         lock (gate)
         {
-            tasks.Clear();
             tasksById.Clear();
+            indexes.Clear();
             ownerIds.Clear();
             repositoryIds.Clear();
             lifecycle = initialLifecycle;
@@ -134,10 +162,23 @@ internal sealed class TaskStore
             PullRequestId = 2_000_000_000 + number,
             UsageNanoCredits = (number % 7 + 1) * 350_000_000,
         };
-        tasks.Add(task);
         tasksById.Add(task.Id, task);
+        foreach (var scope in ScopesOf(task))
+        {
+            if (!indexes.TryGetValue(scope, out var index))
+            {
+                index = new TaskIndex();
+                indexes.Add(scope, index);
+            }
+
+            index.Add(task);
+        }
+
         return task;
     }
+
+    /// <summary>The lists a task appears in: its repository's and its creator's.</summary>
+    private static TaskScope[] ScopesOf(EmulatedTask task) => [TaskScope.Of(task.Owner, task.Repo), TaskScope.Of(task.CreatorId)];
 
     /// <summary>Ids are stable per name, as GitHub's are, and differ between names.</summary>
     private static long IdFor(Dictionary<string, long> ids, string name, long firstId)

@@ -1,0 +1,151 @@
+namespace AgentTasks.Emulator.Tasks;
+
+/// <summary>
+/// The tasks of one scope kept in both list orders, so that a page is a slice and not a sort of every task. Archived
+/// tasks are kept apart from the others because a list shows one or the other. A frozen task's <c>updated_at</c> never
+/// changes, so it has its place in order; a task on a schedule changes its <c>updated_at</c> as time passes, so those
+/// few are placed at the moment of each request. Not thread safe: the store calls it under its lock.
+/// </summary>
+internal sealed class TaskIndex
+{
+    private readonly Shelf active = new();
+    private readonly Shelf archived = new();
+
+    public int ActiveCount => active.Count;
+
+    public int ArchivedCount => archived.Count;
+
+    public void Add(EmulatedTask task) => ShelfOf(task).Add(task);
+
+    /// <summary>A copy of every task, in no particular order.</summary>
+    public IReadOnlyList<EmulatedTask> All() => [.. active.ByCreated(0, active.Count), .. archived.ByCreated(0, archived.Count)];
+
+    /// <summary>Moves a task whose timeline changed from <paramref name="previous"/> to where it now sorts.</summary>
+    public void Retime(EmulatedTask task, TaskTimeline previous) => ShelfOf(task).Retime(task, previous);
+
+    /// <summary>The tasks at <paramref name="offset"/> in the order asked for, at most <paramref name="count"/> of them.</summary>
+    public IReadOnlyList<EmulatedTask> Slice(
+        bool archivedTasks, bool sortByCreated, bool ascending, long offset, int count, DateTimeOffset now)
+    {
+        var shelf = archivedTasks ? archived : active;
+        var total = shelf.Count;
+        if (offset >= total)
+        {
+            return [];
+        }
+
+        // Descending is ascending read backwards: both break ties by creation order.
+        var length = (int)Math.Min(count, total - offset);
+        var start = ascending ? (int)offset : (int)(total - offset - length);
+        var slice = sortByCreated ? shelf.ByCreated(start, length) : shelf.ByUpdated(start, length, now);
+        if (!ascending)
+        {
+            slice.Reverse();
+        }
+
+        return slice;
+    }
+
+    private Shelf ShelfOf(EmulatedTask task) => task.ArchivedAt.HasValue ? archived : active;
+
+    private static int Compare(DateTimeOffset leftTime, long leftSequence, DateTimeOffset rightTime, long rightSequence)
+    {
+        var byTime = leftTime.CompareTo(rightTime);
+        return byTime != 0 ? byTime : leftSequence.CompareTo(rightSequence);
+    }
+
+    /// <summary>Where <paramref name="time"/> and <paramref name="sequence"/> go in a list ordered by the same key.</summary>
+    private static int LowerBound<T>(List<T> list, Func<T, (DateTimeOffset Time, long Sequence)> key, DateTimeOffset time, long sequence)
+    {
+        var (low, high) = (0, list.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var (middleTime, middleSequence) = key(list[middle]);
+            if (Compare(middleTime, middleSequence, time, sequence) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private sealed class Shelf
+    {
+        private readonly List<EmulatedTask> byCreated = [];
+        private readonly List<(DateTimeOffset Since, EmulatedTask Task)> frozenByUpdated = [];
+        private readonly HashSet<EmulatedTask> scheduled = [];
+
+        public int Count => byCreated.Count;
+
+        public void Add(EmulatedTask task)
+        {
+            byCreated.Insert(LowerBound(byCreated, t => (t.CreatedAt, t.Sequence), task.CreatedAt, task.Sequence), task);
+            Place(task, task.Timeline);
+        }
+
+        public void Retime(EmulatedTask task, TaskTimeline previous)
+        {
+            if (previous is FrozenTimeline frozen)
+            {
+                frozenByUpdated.RemoveAt(LowerBound(frozenByUpdated, e => (e.Since, e.Task.Sequence), frozen.Since, task.Sequence));
+            }
+            else
+            {
+                scheduled.Remove(task);
+            }
+
+            Place(task, task.Timeline);
+        }
+
+        public List<EmulatedTask> ByCreated(int start, int length) => byCreated.GetRange(start, length);
+
+        /// <summary>Merges the scheduled tasks, placed now, into the frozen ones, from ascending position <paramref name="start"/>.</summary>
+        public List<EmulatedTask> ByUpdated(int start, int length, DateTimeOffset now)
+        {
+            var placed = scheduled
+                .Select(task => (task.PhaseAt(now).Since, Task: task))
+                .OrderBy(e => e.Since).ThenBy(e => e.Task.Sequence)
+                .ToList();
+
+            // The j-th scheduled task stands at j plus the number of frozen tasks before it; those before start are skipped.
+            var skipped = 0;
+            while (skipped < placed.Count
+                   && skipped + LowerBound(frozenByUpdated, e => (e.Since, e.Task.Sequence), placed[skipped].Since, placed[skipped].Task.Sequence) < start)
+            {
+                skipped++;
+            }
+
+            var (nextFrozen, nextPlaced) = (start - skipped, skipped);
+            var slice = new List<EmulatedTask>(length);
+            while (slice.Count < length)
+            {
+                var takeFrozen = nextPlaced == placed.Count
+                    || (nextFrozen < frozenByUpdated.Count
+                        && Compare(frozenByUpdated[nextFrozen].Since, frozenByUpdated[nextFrozen].Task.Sequence,
+                            placed[nextPlaced].Since, placed[nextPlaced].Task.Sequence) < 0);
+                slice.Add(takeFrozen ? frozenByUpdated[nextFrozen++].Task : placed[nextPlaced++].Task);
+            }
+
+            return slice;
+        }
+
+        private void Place(EmulatedTask task, TaskTimeline timeline)
+        {
+            if (timeline is FrozenTimeline frozen)
+            {
+                var entry = (frozen.Since, task);
+                frozenByUpdated.Insert(LowerBound(frozenByUpdated, e => (e.Since, e.Task.Sequence), frozen.Since, task.Sequence), entry);
+            }
+            else
+            {
+                scheduled.Add(task);
+            }
+        }
+    }
+}

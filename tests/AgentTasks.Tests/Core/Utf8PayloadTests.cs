@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json;
+using AgentTasks.Core.Wire;
+using AgentTasks.Tests.Support;
+
+namespace AgentTasks.Tests.Core;
+
+/// <summary>Bodies are read as the UTF-8 bytes that came; they must read as their text did.</summary>
+public class Utf8PayloadTests
+{
+    public static TheoryData<string> Payloads() => [.. SeedPayloads.All];
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void BytesAndTextReadAlike(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        if (json.Contains("\"tasks\"", StringComparison.Ordinal))
+        {
+            Assert.Equal(Ids(WireJson.ReadList(json)), Ids(WireJson.ReadList(bytes)));
+        }
+        else
+        {
+            Assert.Equal(WireJson.ReadTask(json).Id, WireJson.ReadTask(bytes).Id);
+        }
+    }
+
+    [Fact]
+    public void AByteOrderMarkIsSkippedAsAStringReadWould()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{"id":"t1","state":"queued"}""")).ToArray();
+
+        Assert.Equal("t1", WireJson.ReadTask(bytes).Id);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"t1","sta""")]
+    [InlineData("null")]
+    public void BadBytesAreAJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => WireJson.ReadTask(Encoding.UTF8.GetBytes(json)));
+
+    private static string?[] Ids(TaskListDto list) => [.. list.Tasks!.Select(t => t!.Id)];
+}
