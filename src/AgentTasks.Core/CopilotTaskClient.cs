@@ -1,7 +1,7 @@
-using System.Net.Http;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;

@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Http;
 using AgentTasks.Core.Models;

@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Security;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
+using AgentTasks.Core;
 using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
-using AgentTasks.Core;
 
 namespace AgentTasks;
 

@@ -1,9 +1,9 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
+using AgentTasks.Core;
 using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
-using AgentTasks.Core;
 
 namespace AgentTasks.Commands;
 

@@ -1,10 +1,10 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
-using System;
+using AgentTasks.Core;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
 using AgentTasks.Core.Requests;
-using AgentTasks.Core;
 
 namespace AgentTasks.Commands;
 

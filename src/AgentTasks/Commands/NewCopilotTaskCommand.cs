@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System;
+using AgentTasks.Core;
 using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Models;
 using AgentTasks.Core.Requests;
 using AgentTasks.Core.Waiting;
-using AgentTasks.Core;
 
 namespace AgentTasks.Commands;
 

@@ -1,6 +1,6 @@
+using AgentTasks.Core;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Requests;
-using AgentTasks.Core;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;

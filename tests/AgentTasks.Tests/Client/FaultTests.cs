@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
+using AgentTasks.Core;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Requests;
-using AgentTasks.Core;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;

@@ -1,7 +1,7 @@
 using System.Net;
+using AgentTasks.Core;
 using AgentTasks.Core.Errors;
 using AgentTasks.Core.Requests;
-using AgentTasks.Core;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using AgentTasks.Core;
 using AgentTasks.Core.Models;
 using AgentTasks.Core.Requests;
-using AgentTasks.Core;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;

@@ -1,5 +1,5 @@
-using AgentTasks.Core.Requests;
 using AgentTasks.Core;
+using AgentTasks.Core.Requests;
 
 namespace AgentTasks.Tests.Core;
 

@@ -11,7 +11,9 @@ internal sealed class RecordingClock : IClock
 
     public DateTimeOffset UtcNow
     {
-        get { lock (gate)
+        get
+        {
+            lock (gate)
             {
                 return now;
             }
