@@ -7,18 +7,10 @@ namespace AgentTasks;
 /// <summary>Lets a switch take the text a CSV cell holds (true/false, yes/no, 1/0; an empty cell is false), which
 /// PowerShell would otherwise not bind to a switch from the pipeline. Other text fails that row's binding.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-internal sealed class BooleanTextTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class BooleanTextTransformationAttribute : TextTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-    {
-        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (value is not string text)
-        {
-            return inputData;
-        }
-
-        return BooleanText.TryParse(text, out var flag)
+    protected override object FromText(string text) =>
+        BooleanText.TryParse(text, out var flag)
             ? new SwitchParameter(flag)
             : throw new ArgumentTransformationMetadataException($"'{text}' is not true or false: expected true, false, yes, no, 1, 0 or an empty cell.");
-    }
 }
