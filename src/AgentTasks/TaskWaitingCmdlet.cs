@@ -25,6 +25,10 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
     [ValidateRange(1, 3600)]
     public int PollInterval { get; set; } = (int)WaitOptions.DefaultPollInterval.TotalSeconds;
 
+    /// <summary>Return the tasks as the poll saw them, without sessions: no final read of each task that stopped.</summary>
+    [Parameter]
+    public SwitchParameter NoSessions { get; set; }
+
     private protected void WaitAndWrite(IReadOnlyList<WaitTarget> targets, bool any)
     {
         var options = new WaitOptions
@@ -32,6 +36,7 @@ public abstract class TaskWaitingCmdlet : CopilotCmdlet
             Any = any,
             Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
             PollInterval = TimeSpan.FromSeconds(PollInterval),
+            ReadSessions = !NoSessions,
         };
         var waiter = new TaskWaiter(Client, targets, options);
         while (true)

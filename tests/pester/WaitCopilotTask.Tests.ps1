@@ -115,10 +115,25 @@ Describe 'Wait-CopilotTask' {
         $lists = @($requests | Where-Object { $_.method -eq 'GET' -and $_.path -eq $repositoryPath })
         $lists.Count | Should -BeGreaterThan 0
         $lists | ForEach-Object { $_.query | Should -BeLike '*since=*' }
+        # The piped tasks say when they were updated, so the first round is a list already.
+        $requests[0].path | Should -Be $repositoryPath
         foreach ($task in $started) {
-            # A first read to learn where the task stands and a last one for its sessions; the rounds between are lists.
-            @($requests | Where-Object path -EQ "$repositoryPath/$($task.Id)").Count | Should -BeLessOrEqual 2
+            # Only a last read for its sessions; every round is a list.
+            @($requests | Where-Object path -EQ "$repositoryPath/$($task.Id)").Count | Should -Be 1
         }
+    }
+
+    It '-NoSessions returns the tasks as the last list saw them, without reading each again' {
+        Set-EmulatorClock $emulator -RunningSeconds 2
+        $started = 'Four', 'Five' | New-CopilotTask
+        $before = @(Get-EmulatorRequest $emulator).Count
+
+        $finished = $started | Wait-CopilotTask -PollInterval 1 -NoSessions
+
+        $finished | Should -HaveCount 2
+        $finished.State | Select-Object -Unique | Should -Be 'Completed'
+        $finished | ForEach-Object { $_.Sessions | Should -BeNullOrEmpty }
+        @(Get-EmulatorRequest $emulator | Select-Object -Skip $before | Where-Object path -NE $repositoryPath) | Should -BeNullOrEmpty
     }
 
     It 'writes an error for a task that does not exist and goes on waiting for the others' {

@@ -81,7 +81,7 @@ internal sealed class TaskWaiter
     {
         var pending = entries.Where(e => e.IsPending).ToList();
         var groups = pending
-            .Where(e => e.Target.Repository is not null && e.Latest?.UpdatedAt is not null)
+            .Where(e => e.Target.Repository is not null && e.Since is not null)
             .GroupBy(e => e.Target.Repository!)
             .Where(g => g.Count() >= 2)
             .ToList();
@@ -158,7 +158,7 @@ internal sealed class TaskWaiter
     private async Task PollByListAsync(RepositoryName repository, List<Entry> group, CancellationToken cancellationToken)
     {
         var byId = group.ToDictionary(e => e.Target.Id, StringComparer.Ordinal);
-        var since = group.Min(e => e.Latest!.UpdatedAt!.Value);
+        var since = group.Min(e => e.Since!.Value);
         var listing = client.ListRepositoryTasks(repository, new RepositoryTaskQuery { Since = since, PageSize = InputValidator.MaxPageSize });
         try
         {
@@ -189,10 +189,17 @@ internal sealed class TaskWaiter
 
             return;
         }
-        // List items carry no sessions: read each task that stopped once more, in full.
+        // List items carry no sessions: read each task that stopped once more, in full, unless sessions are not wanted.
         foreach (var entry in group.Where(e => e.Latest is { IsRunning: false }))
         {
-            await GetAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (options.ReadSessions)
+            {
+                await GetAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                entry.Complete = true;
+            }
         }
     }
 
@@ -245,6 +252,8 @@ internal sealed class TaskWaiter
 
         public WaitTarget Target { get; }
         public CopilotTask? Latest { get; set; }
+        /// <summary>When the task was updated last, as far as known: what a list request asks for changes since.</summary>
+        public DateTimeOffset? Since => Latest?.UpdatedAt ?? Target.UpdatedAt;
         /// <summary>Stopped, and read in full (with sessions).</summary>
         public bool Complete { get; set; }
         public bool Failed { get; set; }

@@ -11,4 +11,6 @@ internal sealed class WaitOptions
     /// <summary>null: wait for as long as it takes.</summary>
     public TimeSpan? Timeout { get; set; }
     public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
+    /// <summary>Read each task that stopped once more, in full, for its sessions (list items carry none).</summary>
+    public bool ReadSessions { get; set; } = true;
 }

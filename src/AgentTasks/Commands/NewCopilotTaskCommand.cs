@@ -109,7 +109,7 @@ public sealed class NewCopilotTaskCommand : TaskWaitingCmdlet
             {
                 // Remembered now, so that a wait stopped by Ctrl+C leaves the task one Tab away (-Id).
                 SeenThisSession.Task(task);
-                started.Add(new WaitTarget(task.Id, repository));
+                started.Add(new WaitTarget(task.Id, repository, task.UpdatedAt ?? task.CreatedAt));
             }
             else
             {

@@ -27,6 +27,11 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
     [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
+    /// <summary>When a piped task was last updated: its repository's tasks are then polled with one list request from
+    /// the first round, without a GET each to start with.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     /// <summary>Return as soon as one task has stopped.</summary>
     [Parameter]
     public SwitchParameter Any { get; set; }
@@ -35,7 +40,7 @@ public sealed class WaitCopilotTaskCommand : TaskWaitingCmdlet
     {
         foreach (var id in Id)
         {
-            targets.Add(new WaitTarget(id, Repository));
+            targets.Add(new WaitTarget(id, Repository, UpdatedAt));
         }
     }
 

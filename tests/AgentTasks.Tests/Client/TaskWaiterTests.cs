@@ -94,6 +94,38 @@ public class TaskWaiterTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     }
 
     [Fact]
+    public async Task PipedTasksThatSayWhenTheyWereUpdatedArePolledByListFromTheFirstRound()
+    {
+        var ids = await Running(4);
+        var seen = await client.GetTaskAsync(ids[0], Clients.Repo);
+        AfterWaits(1, ids.Select(id => (id, "completed")).ToArray());
+
+        await Run(Waiter(ids.Select(id => new WaitTarget(id, Clients.Repo, seen.UpdatedAt))));
+
+        // The first request is the GET that saw the task, before the wait.
+        var requests = (await Control.RequestsAsync()).Skip(1).ToList();
+        // Two list rounds (running, then stopped), then one GET each for the stopped tasks' sessions: no GET to start.
+        Assert.Equal(2, requests.Count(r => r.Path == "/agents/repos/octo-org/hello-world/tasks"));
+        Assert.Equal("/agents/repos/octo-org/hello-world/tasks", requests[0].Path);
+        Assert.Equal(2 + 4, requests.Count);
+    }
+
+    [Fact]
+    public async Task WithoutSessionsNoTaskIsReadAgainOnceStopped()
+    {
+        var ids = await Running(3);
+        var seen = await client.GetTaskAsync(ids[0], Clients.Repo);
+        AfterWaits(1, ids.Select(id => (id, "failed")).ToArray());
+        var waiter = new TaskWaiter(client, ids.Select(id => new WaitTarget(id, Clients.Repo, seen.UpdatedAt)), new WaitOptions { PollInterval = TimeSpan.FromSeconds(10), ReadSessions = false }, clock);
+
+        await Run(waiter);
+
+        Assert.Equal(ids, waiter.Stopped.Select(t => t.Id));
+        Assert.All(waiter.Stopped, t => Assert.Equal(CopilotTaskState.Failed, t.State));
+        Assert.All((await Control.RequestsAsync()).Skip(1), r => Assert.Equal("/agents/repos/octo-org/hello-world/tasks", r.Path));
+    }
+
+    [Fact]
     public async Task AnyEndsTheWaitWhenOneTaskStops()
     {
         var ids = await Running(3);
