@@ -18,6 +18,7 @@ public sealed class CopilotTaskClient
     private readonly IClock clock;
     private readonly StartPacer? pacer;
     private readonly StartRecovery recovery;
+    private readonly RepositoryNamer namer;
     private readonly Action<string>? warn;
 
     public CopilotTaskClient(CopilotClientOptions? options = null)
@@ -33,7 +34,9 @@ public sealed class CopilotTaskClient
         var token = TokenResolver.Resolve(options.Token, options.Environment);
         TokenSource = token.Source;
         ApiVersion = apiVersion;
-        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options, options.Cache ?? new ResponseCache());
+        var cache = options.Cache ?? new ResponseCache();
+        sender = new ApiSender(options.HttpClient ?? SharedHttpClient.Instance, token, ApiVersion, options, cache);
+        namer = new RepositoryNamer(sender, BaseUri, cache, token, options.Log);
         clock = options.Clock;
         pacer = options.Pacer ?? (BaseUri.IsLoopback ? null : StartPacer.Shared);
         warn = options.Warning;
@@ -95,7 +98,9 @@ public sealed class CopilotTaskClient
         var id = Uri.EscapeDataString(InputValidator.TaskId(taskId));
         var uri = repository is null ? new Uri(BaseUri, "agents/tasks/" + id) : new Uri(Endpoint(repository).AbsoluteUri + "/" + id);
         var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
-        return TaskMapper.ToTask(result.Value, repository);
+        var task = TaskMapper.ToTask(result.Value, repository);
+        await namer.NameAsync(new[] { task }, cancellationToken).ConfigureAwait(false);
+        return task;
     }
 
     /// <summary>GET /agents/repos/{owner}/{repo}/tasks, read page by page.</summary>
@@ -116,7 +121,7 @@ public sealed class CopilotTaskClient
     private TaskListing List(Uri endpoint, TaskQuery query, RepositoryName? repository)
     {
         query.Validate();
-        return new TaskListing(sender, endpoint, query, repository);
+        return new TaskListing(sender, endpoint, query, repository, repository is null ? namer : null);
     }
 
     private async Task WaitForTurnAsync(CancellationToken cancellationToken)

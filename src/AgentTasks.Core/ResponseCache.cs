@@ -18,6 +18,8 @@ public sealed class ResponseCache
     // Most recently used first.
     private readonly LinkedList<Entry> recency = new();
     private long bytes;
+    // Repository names by token fingerprint and id (null: the token may not see it), for user-wide listings.
+    private readonly Dictionary<string, RepositoryName?> repositoryNames = new(StringComparer.Ordinal);
 
     public ResponseCache()
         : this(DefaultCapacityBytes)
@@ -108,6 +110,22 @@ public sealed class ResponseCache
 
     private static long SizeOf(string key, CachedResponse response) =>
         EntryOverheadBytes + response.Body.Length + (2L * (key.Length + response.ETag.Length + (response.Link?.Length ?? 0)));
+
+    internal bool TryGetRepositoryName(string key, out RepositoryName? name)
+    {
+        lock (repositoryNames)
+        {
+            return repositoryNames.TryGetValue(key, out name);
+        }
+    }
+
+    internal void StoreRepositoryName(string key, RepositoryName? name)
+    {
+        lock (repositoryNames)
+        {
+            repositoryNames[key] = name;
+        }
+    }
 
     private sealed class Entry
     {

@@ -25,6 +25,7 @@ public sealed class TaskListing
     private readonly Uri endpoint;
     private readonly TaskQuery query;
     private readonly RepositoryName? repository;
+    private readonly RepositoryNamer? namer;
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly int pageSize;
     private Uri? next;
@@ -36,8 +37,10 @@ public sealed class TaskListing
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
 
-    internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository)
+    /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
+    internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository, RepositoryNamer? namer)
     {
+        this.namer = namer;
         this.sender = sender;
         this.endpoint = endpoint;
         this.query = query;
@@ -114,6 +117,11 @@ public sealed class TaskListing
         var taken = fresh.Skip(skipped).Take((int)Math.Min(toTake, int.MaxValue)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
         toTake -= (ulong)taken.Length;
         delivered += taken.Length;
+        if (namer is not null)
+        {
+            await namer.NameAsync(taken, cancellationToken).ConfigureAwait(false);
+        }
+
         return taken;
     }
 

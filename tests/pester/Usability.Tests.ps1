@@ -134,6 +134,26 @@ Describe 'Binding, messages and completion' {
         }
     }
 
+    Context 'Repository names' {
+        It 'names the repository of your tasks across repositories, and a wait on them polls by list' {
+            Set-EmulatorClock $emulator -RunningSeconds 2
+            $null = 'Across one', 'Across two' | New-CopilotTask -Repository 'octo-org/api'
+            $before = @(Get-EmulatorRequest $emulator).Count
+
+            $tasks = Get-CopilotTask
+            $finished = $tasks | Wait-CopilotTask -PollInterval 1 -NoSessions
+
+            $tasks.Repository | Select-Object -Unique | Should -Be 'octo-org/api'
+            $tasks[0].HtmlUrl | Should -Be "https://github.com/octo-org/api/copilot/tasks/$($tasks[0].Id)"
+            $finished.State | Select-Object -Unique | Should -Be 'Completed'
+            $requests = @(Get-EmulatorRequest $emulator | Select-Object -Skip $before)
+            @($requests | Where-Object path -Like '/repositories/*') | Should -HaveCount 1
+            # After the user-wide listing and the naming, every round is one list request of the repository.
+            @($requests | Where-Object path -Like '/agents/repos/octo-org/api/tasks/*') | Should -BeNullOrEmpty
+            ($tasks | Out-String -Width 80) | Should -BeLike '*octo-org/api*'
+        }
+    }
+
     Context 'Progress' {
         It 'shows the pages of a listing longer than one page, and none for one page' {
             $null = New-EmulatorTask $emulator -Count 5

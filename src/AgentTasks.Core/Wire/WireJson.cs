@@ -33,6 +33,10 @@ internal static class WireJson
     public static TaskListDto ReadList(byte[] utf8) =>
         WithIds(JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list."));
 
+    /// <summary>A repository (GET /repositories/{id}): its id and names are all that is read.</summary>
+    public static IdRefDto ReadRepository(byte[] utf8) =>
+        JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.IdRefDto) ?? throw new JsonException("The body is JSON null, not a repository.");
+
     public static ErrorBodyDto? ReadError(string json) =>
         JsonSerializer.Deserialize(json, WireJsonContext.Default.ErrorBodyDto);
 

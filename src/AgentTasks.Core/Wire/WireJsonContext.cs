@@ -11,6 +11,7 @@ namespace AgentTasks.Core.Wire;
 [JsonSerializable(typeof(TaskListDto))]
 [JsonSerializable(typeof(ErrorBodyDto))]
 [JsonSerializable(typeof(StartTaskBodyDto))]
+[JsonSerializable(typeof(IdRefDto))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

@@ -15,6 +15,8 @@ internal sealed class ApiEndpoints(TaskStore store)
                 return List(request, TaskScope.Of(request.UserId), withUrls: false);
             case ApiOperation.Get:
                 return Get(request, store.Find(route.TaskId!));
+            case ApiOperation.GetRepository:
+                return GetRepository(request, route.TaskId!);
         }
 
         // The other three name a repository; one whose name GitHub would not allow cannot exist.
@@ -41,6 +43,26 @@ internal sealed class ApiEndpoints(TaskStore store)
 
         var task = store.Start(owner, repo, request.UserId, newTask, request.Now);
         return PendingResponse.Json(StatusCodes.Status201Created, TaskJson.Task(task, request.Now, request.Origin, withSessions: false));
+    }
+
+    /// <summary>The repository of an id the store has given out, in GitHub's shape (the fields a client reads).</summary>
+    private PendingResponse GetRepository(ApiRequest request, string id)
+    {
+        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || store.RepositoryOf(number) is not { } name)
+        {
+            return PendingResponse.NotFound(request.Route.DocumentationUrl);
+        }
+
+        var body = new JsonObject
+        {
+            ["id"] = number,
+            ["name"] = name.Repo,
+            ["full_name"] = $"{name.Owner}/{name.Repo}",
+            ["owner"] = new JsonObject { ["login"] = name.Owner },
+            ["html_url"] = $"https://github.com/{name.Owner}/{name.Repo}",
+        };
+        return PendingResponse.Json(StatusCodes.Status200OK, body);
     }
 
     private static PendingResponse Get(ApiRequest request, EmulatedTask? task) =>

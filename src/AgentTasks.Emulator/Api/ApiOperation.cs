@@ -8,4 +8,7 @@ internal enum ApiOperation
     GetInRepository,
     ListForUser,
     Get,
+    /// <summary>GET /repositories/{repository_id}: not an agent tasks endpoint, but how a client names the
+    /// repository of a user-wide listing's task, whose <c>repository</c> is only <c>{id}</c>.</summary>
+    GetRepository,
 }

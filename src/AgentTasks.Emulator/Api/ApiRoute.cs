@@ -12,6 +12,7 @@ internal sealed record ApiRoute(ApiOperation Operation, string? Owner = null, st
         {
             ["agents", "tasks"] when get => new(ApiOperation.ListForUser),
             ["agents", "tasks", var id] when get => new(ApiOperation.Get, TaskId: id),
+            ["repositories", var id] when get => new(ApiOperation.GetRepository, TaskId: id),
             ["agents", "repos", var owner, var repo, "tasks"] when get => new(ApiOperation.ListForRepository, owner, repo),
             ["agents", "repos", var owner, var repo, "tasks"] when HttpMethods.IsPost(method) => new(ApiOperation.Start, owner, repo),
             ["agents", "repos", var owner, var repo, "tasks", var id] when get => new(ApiOperation.GetInRepository, owner, repo, id),
@@ -29,6 +30,7 @@ internal sealed record ApiRoute(ApiOperation Operation, string? Owner = null, st
         ApiOperation.Start => DocumentationUrls.StartTask,
         ApiOperation.GetInRepository => DocumentationUrls.GetTaskByRepo,
         ApiOperation.ListForUser => DocumentationUrls.ListTasks,
+        ApiOperation.GetRepository => DocumentationUrls.GetRepositoryById,
         _ => DocumentationUrls.GetTaskById,
     };
 }

@@ -13,4 +13,5 @@ internal static class DocumentationUrls
     public const string GetTaskByRepo = AgentTasks + "#get-a-task-by-repo";
     public const string ListTasks = AgentTasks + "#list-tasks";
     public const string GetTaskById = AgentTasks + "#get-a-task-by-id";
+    public const string GetRepositoryById = "https://docs.github.com/rest/repos/repos#get-a-repository";
 }

@@ -57,6 +57,23 @@ internal sealed class TaskStore
         return seeded;
     }
 
+    /// <summary>The owner and name of a repository id the store has given out, or null.</summary>
+    public (string Owner, string Repo)? RepositoryOf(long id)
+    {
+        lock (gate)
+        {
+            foreach (var (name, given) in repositoryIds)
+            {
+                if (given == id)
+                {
+                    var slash = name.IndexOf('/');
+                    return (name[..slash], name[(slash + 1)..]);
+                }
+            }
+            return null;
+        }
+    }
+
     public EmulatedTask? Find(string id)
     {
         lock (gate)
