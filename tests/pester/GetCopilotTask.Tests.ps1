@@ -34,7 +34,9 @@ Describe 'Get-CopilotTask' {
             $tasks | Should -HaveCount 5
             @($tasks.Id | Sort-Object) | Should -Be @($mine | Sort-Object)
             $tasks | Should -BeOfType 'AgentTasks.Core.Models.CopilotTask'
-            (Get-ApiRequest).Path | Should -Be '/agents/tasks'
+            # One listing, then one request per repository to name it (the items carry only its id).
+            @((Get-ApiRequest).Path | Where-Object { $_ -notlike '/repositories/*' }) | Should -Be '/agents/tasks'
+            $tasks.Repository | Should -Not -Contain $null
         }
 
         It 'lists one repository''s tasks, whoever created them, with -Repository' {
@@ -153,10 +155,19 @@ Describe 'Get-CopilotTask' {
         }
 
         It 'gets tasks from the user listing (no repository known) through /agents/tasks/{id}' {
+            # The token may not see the repository, so it cannot be named: the tasks keep only its id.
+            Add-EmulatorFault $emulator -Kind status -Status 404 -PathPrefix '/repositories/' -Count 10
             $tasks = Get-CopilotTask | Get-CopilotTask
 
             $tasks | Should -HaveCount 3
-            @((Get-ApiRequest).Path | Select-Object -Skip 1) | Should -Be @($tasks | ForEach-Object { "/agents/tasks/$($_.Id)" })
+            @((Get-ApiRequest).Path | Where-Object { $_ -like '/agents/*' } | Select-Object -Skip 1) | Should -Be @($tasks | ForEach-Object { "/agents/tasks/$($_.Id)" })
+        }
+
+        It 'gets tasks from the user listing through their repository once it is named' {
+            $tasks = Get-CopilotTask | Get-CopilotTask
+
+            $tasks | Should -HaveCount 3
+            @((Get-ApiRequest).Path | Where-Object { $_ -like '/agents/repos/*' }) | Should -Be @($tasks | ForEach-Object { "$repositoryPath/$($_.Id)" })
         }
 
         It 'gets a task just started by New-CopilotTask' {
@@ -216,7 +227,7 @@ Describe 'Get-CopilotTask' {
             $tasks = Get-CopilotTask -State failed
 
             $tasks.Id | Should -Be $failed
-            (Get-ApiRequest).Path | Should -Be '/agents/tasks'
+            @((Get-ApiRequest).Path | Where-Object { $_ -notlike '/repositories/*' }) | Should -Be '/agents/tasks'
         }
 
         It 'rejects an unknown state before any request' {
