@@ -13,8 +13,10 @@ using AgentTasks.Core.Wire;
 
 namespace AgentTasks.Core;
 
-/// <summary>A listing read one page per call, so that a caller who has enough stops asking. It starts at the page
-/// that holds the query's first wanted task (-Skip) and asks for no page once it has -First tasks. Follows
+/// <summary>A listing read one page per call. It starts at the page that holds the query's first wanted task (-Skip)
+/// and asks for no page once it has -First tasks; until then, from the second page on, the next page is asked for
+/// while the caller works on the last one, one request in flight at most (a caller that stops after the second page or
+/// later without First costs one request more). Follows
 /// <c>Link: rel="next"</c>; without a Link header, asks for the next page number while pages come full.
 /// Tasks already seen are dropped. A listing never ends short without a word: a page with nothing new while the
 /// server still says "next" (it would keep us looping), a next link that cannot be followed, or a later page that
@@ -36,6 +38,9 @@ public sealed class TaskListing
     private int delivered;
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
+    // The next page, asked for while the caller works on the one just returned: the only request in flight.
+    private Task<ApiResult<TaskListDto>>? prefetch;
+    private int pagesReturned;
 
     /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
     internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository, RepositoryNamer? namer)
@@ -85,9 +90,11 @@ public sealed class TaskListing
         var target = repository?.ToString();
         var requested = next;
         ApiResult<TaskListDto> result;
+        var pending = prefetch;
+        prefetch = null;
         try
         {
-            result = await sender.SendAsync(new ApiCall(HttpMethod.Get, next, target, taskScoped: false), WireJson.ReadList, cancellationToken).ConfigureAwait(false);
+            result = await (pending ?? Fetch(next, cancellationToken)).ConfigureAwait(false);
         }
         catch (CopilotException e) when (started && !e.AffectsEveryCall)
         {
@@ -104,6 +111,8 @@ public sealed class TaskListing
         var all = (result.Value.Tasks ?? new List<TaskDto?>()).Select(t => t!).ToList();
         var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
         PageNumber = PageOf(requested) ?? PageNumber + 1;
+        // Counted on from the page read, whichever way it was reached, for a server that stops sending links.
+        pageNumber = PageNumber;
         LastPageNumber = LinkHeader.Find(result.Link, "last") is { } last ? PageOf(last) : LastPageNumber;
         // An empty page ends the listing whatever the links say.
         next = all.Count == 0 ? null : NextUri(result.Link, all.Count);
@@ -122,7 +131,19 @@ public sealed class TaskListing
             await namer.NameAsync(taken, cancellationToken).ConfigureAwait(false);
         }
 
+        // Asked for now, so that the server works while the caller writes these tasks; started last, after any other
+        // request of this page, so that a listing never has two in flight (GitHub asks for requests one at a time).
+        // Only from the second page on: a caller that stops after the first (Select-Object -First 3) costs nothing.
+        prefetch = next is not null && toTake > 0 && ++pagesReturned >= 2 ? Fetch(next, cancellationToken) : null;
         return taken;
+    }
+
+    private Task<ApiResult<TaskListDto>> Fetch(Uri page, CancellationToken cancellationToken)
+    {
+        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), WireJson.ReadList, cancellationToken);
+        // A caller that stops reading never awaits it: its failure is observed here instead of going unnoticed.
+        _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return fetch;
     }
 
     private Uri? NextUri(string? linkHeader, int itemCount)

@@ -74,6 +74,9 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // A pipeline that ends early (Select-Object -First) disposes the cmdlet: what it still had in flight, such as
+        // a listing's next page, is called off rather than left to finish for nothing.
+        cancellation.Cancel();
         cancellation.Dispose();
         GC.SuppressFinalize(this);
     }
