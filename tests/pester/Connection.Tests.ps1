@@ -69,8 +69,13 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
             (Get-CopilotAgentConnection).ApiVersion | Should -Be '2025-11-28'
         }
 
-        It 'rejects an -ApiVersion that is not a date' {
-            { Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token $connectionToken -ApiVersion 'v3' } |
+        It 'rejects an -ApiVersion that is not a date, at binding: <Case>' -ForEach @(
+            @{ Case = 'a word'; Version = 'v3' }
+            @{ Case = 'a trailing newline'; Version = "2026-03-10`n" }
+            @{ Case = 'non-ASCII digits'; Version = -join ([char[]] @(0x0662, 0x0660, 0x0662, 0x0666)) + '-03-10' }
+            @{ Case = 'a day that does not exist'; Version = '2026-02-30' }
+        ) {
+            { Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token $connectionToken -ApiVersion $Version } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         }
 

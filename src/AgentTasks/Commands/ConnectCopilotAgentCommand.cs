@@ -19,7 +19,7 @@ public sealed class ConnectCopilotAgentCommand : CopilotCmdlet
     public Uri? BaseUri { get; set; }
 
     [Parameter]
-    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}$")]
+    [ValidateApiVersion]
     public string? ApiVersion { get; set; }
 
     /// <summary>The repository New-CopilotTask uses when none is given.</summary>
