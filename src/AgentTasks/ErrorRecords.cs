@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using AgentTasks.Core.Errors;
 
@@ -8,28 +7,9 @@ namespace AgentTasks;
 /// <summary>Turns the core's exceptions into ErrorRecords: the stable ErrorId, the category the core names, the
 /// caller's target (else the task id or repository the core names), and the full message (GitHub's message,
 /// documentation URL, request id) in ErrorDetails, and advice as the recommended action: the core's hint when it has
-/// one, else what to do about that ErrorId.</summary>
+/// one, else what to do about that ErrorId (<see cref="ErrorAdvice"/>).</summary>
 internal static class ErrorRecords
 {
-    private static readonly Dictionary<string, string> Advice = new()
-    {
-        [ErrorIds.TaskNotFound] = "Check the id (Get-CopilotTask lists your tasks); with -Repository, the task must belong to that repository.",
-        [ErrorIds.RepositoryNotFound] = "Check owner/repo, and that the token can see the repository (repository permission \"Agent tasks\").",
-        [ErrorIds.AuthenticationFailed] = "Give a valid user token: -Token, Connect-CopilotAgent -Token, or the GH_TOKEN or GITHUB_TOKEN environment variable.",
-        [ErrorIds.PermissionDenied] = "Check the token's \"Agent tasks\" permission for the repository (read and write to start tasks), and that Copilot cloud agent is enabled there.",
-        [ErrorIds.ValidationFailed] = "Correct what GitHub names in the message, then run the command again.",
-        [ErrorIds.RateLimited] = "Wait until the time the message gives, then run the command again; fewer or slower requests avoid it.",
-        [ErrorIds.ServerError] = "Try again later; if it goes on, quote the request id in the message to GitHub support.",
-        [ErrorIds.Timeout] = "Try again later, or allow more time with -RequestTimeoutSeconds, -OperationTimeoutSeconds or -Timeout.",
-        [ErrorIds.ConnectionFailed] = "Check the network and the base URI (Get-CopilotAgentConnection), then try again.",
-        [ErrorIds.InvalidResponse] = "Try again; if it goes on, something between you and GitHub (a proxy) may be changing the answers.",
-        [ErrorIds.StartUnconfirmed] = "Look for the task with Get-CopilotTask -Repository owner/repo before you start the prompt again.",
-        [ErrorIds.ListingIncomplete] = "Run the listing again, or narrow it (-State, -Since) so that it needs fewer pages.",
-        [ErrorIds.TokenMissing] = "Pass -Token, run Connect-CopilotAgent -Token, or set the GH_TOKEN (or GITHUB_TOKEN) environment variable.",
-        [ErrorIds.InvalidBaseUri] = "Give an https base URI (http only to a loopback address) with Connect-CopilotAgent -BaseUri, or correct GITHUB_API_URL.",
-        [ErrorIds.InvalidArgument] = "Correct the value the message names, then run the command again.",
-        [ErrorIds.UnexpectedError] = "This is a bug in AgentTasks: please report it, with the message.",
-    };
 
     public static ErrorRecord From(Exception error, object? target)
     {
@@ -64,6 +44,6 @@ internal static class ErrorRecords
     private static ErrorRecord Record(Exception error, string errorId, ErrorCategory category, object? target, string message, string? hint = null) =>
         new(error, errorId, category, target)
         {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = hint ?? Advice[errorId] },
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = hint ?? ErrorAdvice.For(errorId) },
         };
 }

@@ -9,12 +9,6 @@ namespace AgentTasks.Core.Wire;
 /// to the sender, which reports it as an invalid response.</summary>
 internal static class WireJson
 {
-    public static TaskDto ReadTask(string json) =>
-        WithId(JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task."));
-
-    public static TaskListDto ReadList(string json) =>
-        WithIds(JsonSerializer.Deserialize(json, WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list."));
-
     private static TaskListDto WithIds(TaskListDto list)
     {
         foreach (var task in list.Tasks ?? new List<TaskDto?>())

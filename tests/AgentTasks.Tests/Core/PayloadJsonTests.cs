@@ -13,7 +13,7 @@ public class PayloadJsonTests
     [Fact]
     public void RepositoryListExampleReads()
     {
-        var list = WireJson.ReadList(SeedPayloads.ListForRepository);
+        var list = TestJson.ReadList(SeedPayloads.ListForRepository);
         var task = TaskMapper.ToTask(Assert.Single(list.Tasks!)!, null);
         Assert.Equal("a1b2c3d4-e5f6-7890-abcd-ef1234567890", task.Id);
         Assert.Equal(CopilotTaskState.Completed, task.State);
@@ -35,7 +35,7 @@ public class PayloadJsonTests
     [Fact]
     public void CreatedExampleReadsAsQueuedWithNoArtifacts()
     {
-        var task = TaskMapper.ToTask(WireJson.ReadTask(SeedPayloads.Created), null);
+        var task = TaskMapper.ToTask(TestJson.ReadTask(SeedPayloads.Created), null);
         Assert.Equal(CopilotTaskState.Queued, task.State);
         Assert.True(task.IsRunning);
         Assert.Empty(task.Artifacts);
@@ -47,7 +47,7 @@ public class PayloadJsonTests
     [InlineData(4)]
     public void SingleTaskExamplesCarryTheirSession(int index)
     {
-        var task = TaskMapper.ToTask(WireJson.ReadTask(SeedPayloads.All[index]), null);
+        var task = TaskMapper.ToTask(TestJson.ReadTask(SeedPayloads.All[index]), null);
         var session = Assert.Single(task.Sessions);
         Assert.Equal("s1a2b3c4-d5e6-7890-abcd-ef1234567890", session.SessionId);
         Assert.Equal(task.Id, session.TaskId);
@@ -61,7 +61,7 @@ public class PayloadJsonTests
     [Fact]
     public void UserListItemsWithoutUrlsHaveNoRepositoryName()
     {
-        var task = TaskMapper.ToTask(Assert.Single(WireJson.ReadList(SeedPayloads.ListForUser).Tasks!)!, null);
+        var task = TaskMapper.ToTask(Assert.Single(TestJson.ReadList(SeedPayloads.ListForUser).Tasks!)!, null);
         Assert.Null(task.Url);
         Assert.Null(task.Repository);
         Assert.Equal(1296269, task.RepositoryId);
@@ -76,13 +76,13 @@ public class PayloadJsonTests
              "state":"queued","session_count":1,"custom_agent":{"id":"my-custom-agent"},"artifacts":[],"archived_at":null,
              "created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z"}
             """;
-        Assert.Equal("my-custom-agent", TaskMapper.ToTask(WireJson.ReadTask(json), null).CustomAgent);
+        Assert.Equal("my-custom-agent", TaskMapper.ToTask(TestJson.ReadTask(json), null).CustomAgent);
     }
 
     [Fact]
     public void OnlyTheRequiredFieldsAreEnough()
     {
-        var task = TaskMapper.ToTask(WireJson.ReadTask("""{"id":"t1","state":"failed","created_at":"2026-01-02T03:04:05Z"}"""), null);
+        var task = TaskMapper.ToTask(TestJson.ReadTask("""{"id":"t1","state":"failed","created_at":"2026-01-02T03:04:05Z"}"""), null);
         Assert.Equal(("t1", CopilotTaskState.Failed), (task.Id, task.State));
         Assert.Null(task.UpdatedAt);
         Assert.Empty(task.Artifacts);
@@ -96,7 +96,7 @@ public class PayloadJsonTests
              "sessions":[null,{"id":"s","state":"brand_new","created_at":"2026-01-02T03:04:05Z","usage":null,"error":{"message":"boom"}}],
              "user_collaborators":[{"id":7}],"some_future_field":{"nested":[1,2,3]},"creator":null,"archived_at":"2026-02-01T00:00:00Z"}
             """;
-        var task = TaskMapper.ToTask(WireJson.ReadTask(json), null);
+        var task = TaskMapper.ToTask(TestJson.ReadTask(json), null);
         Assert.Equal(CopilotTaskState.Unknown, task.State);
         Assert.Equal("paused_for_review", task.StateValue);
         Assert.False(task.IsRunning);
@@ -115,7 +115,7 @@ public class PayloadJsonTests
               {"provider":"github","type":"pull","data":{"id":9007199254740993,"global_id":"PR_kwDOA"}},
               {"provider":"other","type":"issue","data":{"whatever":true}}]}
             """;
-        var artifacts = TaskMapper.ToTask(WireJson.ReadTask(json), null).Artifacts;
+        var artifacts = TaskMapper.ToTask(TestJson.ReadTask(json), null).Artifacts;
         Assert.Equal(3, artifacts.Count);
         Assert.Equal(("copilot/fix-2", "main"), (artifacts[0].HeadRef, artifacts[0].BaseRef));
         Assert.Null(artifacts[0].PullRequestId);
@@ -130,7 +130,7 @@ public class PayloadJsonTests
     {
         var usageJson = $"{{\"type\":\"{type}\",\"amount\":{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}";
         var json = """{"id":"t","state":"completed","created_at":"2026-01-02T03:04:05Z","sessions":[{"id":"s","state":"completed","created_at":"2026-01-02T03:04:05Z","usage":USAGE}]}""".Replace("USAGE", usageJson);
-        var usage = TaskMapper.ToTask(WireJson.ReadTask(json), null).Sessions[0].Usage!;
+        var usage = TaskMapper.ToTask(TestJson.ReadTask(json), null).Sessions[0].Usage!;
         Assert.Equal(amount, usage.Amount);
         Assert.Equal(shown, usage.DisplayAmount);
     }
@@ -138,7 +138,7 @@ public class PayloadJsonTests
     [Fact]
     public void ListEnvelopeCounts()
     {
-        var list = WireJson.ReadList("""{"tasks":[],"total_active_count":12,"total_archived_count":3}""");
+        var list = TestJson.ReadList("""{"tasks":[],"total_active_count":12,"total_archived_count":3}""");
         Assert.Equal((12, 3), (list.TotalActiveCount!.Value, list.TotalArchivedCount!.Value));
     }
 
@@ -148,7 +148,7 @@ public class PayloadJsonTests
     [InlineData("""{"id":"t","state":"queued","url":"https://ghe.example.com/api/v3/agents/repos/acme/widgets/tasks/t"}""", "acme/widgets")]
     [InlineData("""{"id":"t","state":"queued","url":"https://api.github.com/agents/tasks/t"}""", null)]
     public void RepositoryIsWorkedOutFromWhatThePayloadHas(string json, string? expected)
-        => Assert.Equal(expected, TaskMapper.RepositoryOf(WireJson.ReadTask(json))?.ToString());
+        => Assert.Equal(expected, TaskMapper.RepositoryOf(TestJson.ReadTask(json))?.ToString());
 
     // A task without an id cannot be asked about again: reading it must fail as a broken payload (so that the
     // sender reports CopilotInvalidResponse), not become a task with an empty id that later fails somewhere else.
@@ -161,7 +161,7 @@ public class PayloadJsonTests
     [InlineData("""{"id":"a b","state":"queued"}""")]
     [InlineData("""{}""")]
     public void ATaskWithoutAUsableIdIsABrokenPayload(string json) =>
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask(json));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => TestJson.ReadTask(json));
 
     [Theory]
     [InlineData("""{"tasks":[{"state":"queued"}]}""")]
@@ -169,7 +169,7 @@ public class PayloadJsonTests
     [InlineData("""{"tasks":[null]}""")]
     [InlineData("""{"tasks":[{"id":"..","state":"queued"}]}""")]
     public void AListWithAnItemWithoutAUsableIdIsABrokenPayload(string json) =>
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadList(json));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => TestJson.ReadList(json));
 
     [Theory]
     [InlineData("<html><body>502 Bad Gateway</body></html>")]
@@ -179,18 +179,18 @@ public class PayloadJsonTests
     [InlineData("\"a task\"")]
     public void ABodyThatIsNotATaskIsABrokenPayload(string body)
     {
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask(body));
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadList(body));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => TestJson.ReadTask(body));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => TestJson.ReadList(body));
     }
 
     [Fact]
     public void AMalformedDateIsABrokenPayloadNotANewerOne() =>
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => WireJson.ReadTask("""{"id":"t","state":"queued","created_at":"yesterday"}"""));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => TestJson.ReadTask("""{"id":"t","state":"queued","created_at":"yesterday"}"""));
 
     [Fact]
     public void KnownRepositoryWinsOverThePayload()
     {
-        var task = TaskMapper.ToTask(WireJson.ReadTask(SeedPayloads.Created), new RepositoryName("acme", "widgets"));
+        var task = TaskMapper.ToTask(TestJson.ReadTask(SeedPayloads.Created), new RepositoryName("acme", "widgets"));
         Assert.Equal(("acme", "widgets", "acme/widgets"), (task.Owner, task.Repo, task.Repository));
     }
 

@@ -49,6 +49,14 @@ public class ErrorCategoryTests
         Assert.Equal(declared.OrderBy(x => x), made.OrderBy(x => x));
     }
 
+    [Fact]
+    public void EveryErrorIdHasAdvice()
+    {
+        var declared = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
+        Assert.Equal(declared.OrderBy(x => x), ErrorAdvice.Known.OrderBy(x => x));
+        Assert.All(ErrorAdvice.Known, id => Assert.False(string.IsNullOrWhiteSpace(ErrorAdvice.For(id))));
+    }
+
     [Theory]
     [InlineData(429, "Secondary", "CopilotRateLimited", "LimitsExceeded")]
     [InlineData(403, "Primary", "CopilotRateLimited", "LimitsExceeded")]
