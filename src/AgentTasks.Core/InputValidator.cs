@@ -50,15 +50,20 @@ internal static class InputValidator
             throw new ArgumentException("A task id is required.", nameof(taskId));
         }
 
-        if (taskId!.Length > MaxTaskIdLength || taskId == "." || taskId.Contains("..") || !taskId.All(IsTaskIdCharacter))
+        if (!IsTaskId(taskId))
         {
             throw new ArgumentException(
                 $"{Shown(taskId)} is not a task id: expected an id such as 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' " +
                 "(ASCII letters, digits, '-', '_' and '.', but not '..').", nameof(taskId));
         }
 
-        return taskId;
+        return taskId!;
     }
+
+    /// <summary>Whether <see cref="TaskId"/> would take <paramref name="text"/>. A task id never holds '/' and a
+    /// repository always does, which is how Get-CopilotTask tells its positional argument apart.</summary>
+    public static bool IsTaskId(string? text) =>
+        !string.IsNullOrEmpty(text) && text!.Length <= MaxTaskIdLength && text != "." && !text.Contains("..") && text.All(IsTaskIdCharacter);
 
     /// <summary>An X-GitHub-Api-Version: a real date, yyyy-MM-dd in ASCII digits.</summary>
     public static string ApiVersion(string? version)

@@ -26,9 +26,12 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
         var parts = value.Split('/');
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
         {
-            // Get-CopilotTask's first position is the repository: a task id there deserves a pointer to -Id.
+            // A task id given to -Repository deserves a pointer to -Id. No parameter name in the exception: PowerShell
+            // quotes this message whole when it converts text to a RepositoryName itself (see RepositoryTransformation).
             var hint = Guid.TryParse(value, out _) ? " It looks like a task id: give it with -Id." : "";
-            throw new ArgumentException($"{InputValidator.Shown(value)} is not a repository: expected 'owner/repo', for example 'octocat/hello-world'.{hint}", nameof(value));
+#pragma warning disable CA2208 // the message is the point; a "(Parameter 'value')" suffix would reach the user
+            throw new ArgumentException($"{InputValidator.Shown(value)} is not a repository: expected 'owner/repo', for example 'octocat/hello-world'.{hint}");
+#pragma warning restore CA2208
         }
         return new RepositoryName(parts[0], parts[1]);
     }

@@ -222,6 +222,38 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
             (Get-CopilotAgentConnection).TokenSource | Should -Be 'Connect-CopilotAgent'
         }
 
+        It 'is out of what the prompt lists with Get-Variable and the variable: drive' {
+            # Invoke-InNewRunspace sends its script as a host does, so it runs as typed at the prompt.
+            $result = Invoke-InNewRunspace -Parameters @{ BaseUri = $emulator.BaseUri } -ScriptBlock {
+                param($BaseUri)
+                Connect-CopilotAgent -BaseUri $BaseUri -Token 'listed-token' -Repository 'octo-org/widgets'
+                [pscustomobject]@{
+                    Variables  = @(Get-Variable | ForEach-Object { "$($_.Name)=$($_.Value)" })
+                    Drive      = @(Get-ChildItem variable: | ForEach-Object Name)
+                    Connection = Get-CopilotAgentConnection
+                }
+            }
+
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0].Connection.DefaultRepository | Should -Be 'octo-org/widgets'
+            $result.Output[0].Variables | Should -Not -BeNullOrEmpty
+            $result.Output[0].Variables | Should -Not -BeLike '*AgentTasks*'
+            $result.Output[0].Drive | Should -Not -BeLike '*AgentTasks*'
+        }
+
+        It 'is forgotten when PowerShell resets a pooled runspace for reuse (ForEach-Object -Parallel)' {
+            $manifest = Get-BuiltModuleManifest
+
+            # One runspace, reset between the items: each must start unconnected although the one before connected.
+            $seen = 1..3 | ForEach-Object -ThrottleLimit 1 -Parallel {
+                Import-Module $using:manifest
+                (Get-CopilotAgentConnection).TokenSource
+                Connect-CopilotAgent -BaseUri $using:emulator.BaseUri -Token "parallel-token-$_"
+            }
+
+            $seen | Should -Be @('none', 'none', 'none')
+        }
+
         It 'is not changed by a connection made in another runspace' {
             Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token $connectionToken -Repository $repository
 

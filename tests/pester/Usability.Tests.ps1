@@ -63,6 +63,23 @@ Describe 'Binding, messages and completion' {
             (Get-CopilotTask -Repository $repository -Since $task.CreatedAt.AddMinutes(-1).ToString('o')).Id | Should -Be $task.Id
         }
 
+        It 'takes task ids by position, as Wait-CopilotTask does, and still a repository by position' {
+            $tasks = @(New-EmulatorTask $emulator -Count 2 | ForEach-Object { Get-CopilotTask -Id $_ })
+            $before = @(Get-EmulatorRequest $emulator).Count
+
+            (Get-CopilotTask $tasks[0].Id).Id | Should -Be $tasks[0].Id
+            @((Get-CopilotTask $tasks[0].Id, $tasks[1].Id).Id) | Should -Be @($tasks.Id)
+            @((Get-CopilotTask $repository).Id | Sort-Object) | Should -Be @($tasks.Id | Sort-Object)
+            @(@(Get-EmulatorRequest $emulator)[$before..99].path) | Should -Be @(
+                "/agents/tasks/$($tasks[0].Id)", "/agents/tasks/$($tasks[0].Id)", "/agents/tasks/$($tasks[1].Id)",
+                "/agents/repos/$repository/tasks")
+        }
+
+        It 'explains a repository that is neither owner/repo nor a task id' {
+            { Get-CopilotTask 'not a repository' } | Should -Throw -ExpectedMessage "*'not a repository' is not a repository*"
+            @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+        }
+
         It 'takes -Sort in the API''s spelling and comma-joined states in one string' {
             $null = Get-CopilotTask -Repository $repository -Sort created_at -State 'failed,timed_out'
 

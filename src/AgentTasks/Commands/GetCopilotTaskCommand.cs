@@ -25,7 +25,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [AllowNull]
     [AllowEmptyString]
-    [RepositoryTransformation]
+    [RepositoryTransformation(LeavesTaskIds = true)]
     [ArgumentCompleter(typeof(RepositoryCompleter))]
     public RepositoryName? Repository { get; set; }
 
@@ -36,8 +36,9 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
     public string Repo { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId")]
+    [TaskIdTransformation]
     [ValidateTaskId]
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
