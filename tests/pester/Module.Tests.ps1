@@ -148,6 +148,38 @@ Describe 'The AgentTasks module' {
             @($help.Examples.Example).Count | Should -BeGreaterThan 0
         }
 
+        It 'Get-Help <Name> -Online opens no page but the cmdlet''s own help, and still names the REST docs' -ForEach @(
+            @{ Name = 'Connect-CopilotAgent' }
+            @{ Name = 'Disconnect-CopilotAgent' }
+            @{ Name = 'Get-CopilotAgentConnection' }
+            @{ Name = 'Get-CopilotTask' }
+            @{ Name = 'New-CopilotTask' }
+            @{ Name = 'Wait-CopilotTask' }
+        ) {
+            # The hook makes Get-Help write the address it would open instead of starting a browser. The cmdlets' help has
+            # no published address yet, so -Online must say so rather than open GitHub's REST page as if it were theirs.
+            $hooks = [System.Management.Automation.Internal.InternalTestHooks]
+            $hooks::SetTestHook('BypassOnlineHelpRetrieval', $true)
+            $opened = $failure = $null
+            try {
+                $opened = Get-Help -Name $Name -Online
+            }
+            catch {
+                $failure = $_
+            }
+            finally {
+                $hooks::SetTestHook('BypassOnlineHelpRetrieval', $false)
+            }
+
+            $opened | Should -BeNullOrEmpty
+            $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidOperation,*GetHelpCommand'
+            (Get-Command -Name $Name).HelpUri | Should -BeNullOrEmpty
+            $links = @((Get-Help -Name $Name -Full).relatedLinks.navigationLink.linkText)
+            if ($Name -like '*-CopilotTask') {
+                $links | Should -Contain 'REST API: https://docs.github.com/rest/agent-tasks/agent-tasks'
+            }
+        }
+
         It 'loads in a new runspace' {
             $result = Invoke-InNewRunspace -ScriptBlock { (Get-Command -Module AgentTasks).Count }
 
