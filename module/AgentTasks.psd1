@@ -19,6 +19,7 @@
         'New-CopilotTask'
         'Get-CopilotTask'
         'Wait-CopilotTask'
+        'Show-CopilotTask'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -10,7 +10,6 @@ namespace AgentTasks;
 /// one, else what to do about that ErrorId (<see cref="ErrorAdvice"/>).</summary>
 internal static class ErrorRecords
 {
-
     public static ErrorRecord From(Exception error, object? target)
     {
         switch (error)
@@ -25,6 +24,10 @@ internal static class ErrorRecords
                 return Record(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target, error.Message);
         }
     }
+
+    /// <summary>A page that could not be opened (Show-CopilotTask): the module's own failure, not the core's.</summary>
+    public static ErrorRecord BrowserUnavailable(string taskId, string message) =>
+        Record(new InvalidOperationException(message), ErrorIds.BrowserUnavailable, ErrorCategory.ResourceUnavailable, taskId, message);
 
     /// <summary>The core's message about an input, without the name of the C# parameter that .NET appends
     /// (" (Parameter 'taskId')", or a second line "Parameter name: taskId" on .NET Framework): a PowerShell user

@@ -247,6 +247,37 @@ function Set-EmulatorClock {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'clock' -Body $body
 }
 
+# A stand-in for the system's opener of web pages, so that Show-CopilotTask starts no browser: .NET hands a page to
+# the first xdg-open on PATH (Linux; FreeBSD and the like too), and this one writes its argument to a log instead.
+# Returns the directory to put first on PATH and the log. Windows opens pages through the shell, which has no such
+# stand-in: there $null is returned.
+function New-TestPageOpener {
+    param([Parameter(Mandatory)] [string] $Directory)
+    if ($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6 -or $IsMacOS) {
+        return $null
+    }
+    $null = New-Item -ItemType Directory -Path $Directory -Force
+    $log = Join-Path $Directory 'opened.txt'
+    $opener = Join-Path $Directory 'xdg-open'
+    Set-Content -LiteralPath $opener -Value @('#!/bin/sh', "printf '%s\n' `"`$1`" >> '$log'")
+    [System.IO.File]::SetUnixFileMode($opener, [System.IO.UnixFileMode] 'UserRead, UserWrite, UserExecute')
+    [pscustomobject]@{ Directory = $Directory; Log = $log }
+}
+
+# The pages the stand-in opener was given, waiting up to Seconds for Count of them (the opener runs on its own).
+function Get-OpenedPage {
+    param([Parameter(Mandatory)] $Opener, [int] $Count = 1, [double] $Seconds = 10)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    do {
+        $pages = @(if (Test-Path -LiteralPath $Opener.Log) { Get-Content -LiteralPath $Opener.Log })
+        if ($pages.Count -ge $Count) {
+            break
+        }
+        Start-Sleep -Milliseconds 50
+    } while ([DateTime]::UtcNow -lt $deadline)
+    $pages
+}
+
 # The SHA-256 (lower-case hex) the emulator logs for the token a request carried.
 function Get-TokenHash {
     param([Parameter(Mandatory)] [string] $Token)

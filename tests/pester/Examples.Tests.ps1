@@ -24,7 +24,10 @@ example:
   - prompts.csv, work.csv and prompts.txt are the files written below, in the directory the example runs in;
   - tasks started by an example end at once (the emulator's clock is 0 s queued, 0 s running), so that a wait
     returns at its first poll whatever -PollInterval and -Timeout say;
-  - $VerbosePreference is Continue, so that each request the module makes is on record.
+  - $VerbosePreference is Continue, so that each request the module makes is on record;
+  - the system's opener of web pages is a stand-in that records the pages Show-CopilotTask gives it
+    (New-TestPageOpener), so that no browser starts; Windows has no such stand-in, so an example that opens a page
+    is skipped there.
 An arrangement may add to that for one example: other environment values, other seeded tasks, or script run before
 the example in its runspace (a connection that an earlier block of README's tour made).
 #>
@@ -115,11 +118,14 @@ Describe 'The documented examples' {
         )
 
         # Saved here, put back after each example: examples set some of them ($env:GH_TOKEN = ...).
-        $environmentNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL', 'GHES_TOKEN'
+        $environmentNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL', 'GHES_TOKEN', 'PATH'
         $savedEnvironment = @{}
         foreach ($name in $environmentNames) {
             $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
         }
+
+        $opener = New-TestPageOpener -Directory (Join-Path $TestDrive 'opener')
+        $examplePath = if ($opener) { $opener.Directory + [System.IO.Path]::PathSeparator + $env:PATH } else { $env:PATH }
 
         # Arrangements start tasks through a connection of this runspace; its token keeps its requests apart.
         Connect-CopilotAgent -BaseUri $emulator.BaseUri -Token 'arrangement'
@@ -219,6 +225,27 @@ $VerbosePreference = 'Continue'
                     $start = Get-ExampleRequest -Method POST
                     $start.Path | Should -Be '/agents/repos/octocat/hello-world/tasks'
                     ($start.Body.base_ref, $start.Body.head_ref) | Should -Be @('main', 'fix-login')
+                }
+            }
+            'Show-CopilotTask example 1'           = @{
+                OpensPage = $true
+                Then      = {
+                    param($Run)
+                    $started = Get-ExampleRequest -Method POST
+                    $started.Path | Should -Be '/agents/repos/octocat/hello-world/tasks'
+                    @(Get-OpenedPage $opener) -like 'https://github.com/octocat/hello-world/copilot/tasks/*' | Should -HaveCount 1
+                    # The started task brings its page: nothing is read to find it.
+                    Get-ExampleRequest -Method GET | Should -BeNullOrEmpty
+                }
+            }
+            'Show-CopilotTask example 2'           = @{
+                Seed = { @(New-EmulatorTask $emulator -State failed -Count 4) }
+                Then = {
+                    param($Run)
+                    @($Run.HostText -split '\r?\n' -like 'What if: Performing the operation "Open in the browser" on target "https://github.com/*') | Should -HaveCount 3
+                    if ($opener) {
+                        Get-OpenedPage $opener -Seconds 0.5 | Should -BeNullOrEmpty
+                    }
                 }
             }
             'Get-CopilotTask example 1'            = @{
@@ -334,6 +361,14 @@ $VerbosePreference = 'Continue'
                 }
             }
             'README.md, A tour, block 5'           = @{
+                Before = 'Connect-CopilotAgent -Repository octo-org/api'
+                Seed   = { @(New-EmulatorTask $emulator -Owner octo-org -Repo api -State failed -Count 4) }
+                Then   = {
+                    param($Run)
+                    @($Run.HostText -split '\r?\n' -like 'What if: Performing the operation "Open in the browser" on target "https://github.com/octo-org/api/*') | Should -HaveCount 3
+                }
+            }
+            'README.md, A tour, block 6'           = @{
                 # prompts.txt ends one task in failure: the runbook warns about it, and only about it.
                 Then = { param($Run) $Run.Warnings.Message | Should -BeLike '*: Failed' }
             }
@@ -395,8 +430,15 @@ $VerbosePreference = 'Continue'
         if (-not $arrangement) {
             $arrangement = @{}
         }
+        if ($arrangement.OpensPage -and -not $opener) {
+            Set-ItResult -Skipped -Because 'this system opens web pages through its shell, which has no stand-in: the example would start a browser'
+            return
+        }
 
-        $environment = @{ GH_TOKEN = $exampleToken; GHES_TOKEN = $exampleToken; GITHUB_TOKEN = $null; GITHUB_API_URL = $emulator.BaseUri }
+        $environment = @{ GH_TOKEN = $exampleToken; GHES_TOKEN = $exampleToken; GITHUB_TOKEN = $null; GITHUB_API_URL = $emulator.BaseUri; PATH = $examplePath }
+        if ($opener) {
+            Remove-Item -LiteralPath $opener.Log -ErrorAction SilentlyContinue
+        }
         if ($arrangement.Environment) {
             foreach ($name in $arrangement.Environment.Keys) {
                 $environment[$name] = $arrangement.Environment[$name]

@@ -9,6 +9,7 @@ Describe 'The AgentTasks module' {
             'Get-CopilotAgentConnection'
             'Get-CopilotTask'
             'New-CopilotTask'
+            'Show-CopilotTask'
             'Wait-CopilotTask'
         )
         # The one place the version is written.
@@ -37,7 +38,7 @@ Describe 'The AgentTasks module' {
             Get-Content -LiteralPath $manifestPath -Raw | Should -Not -BeLike '*{{*'
         }
 
-        It 'exports exactly the six cmdlets and nothing else' {
+        It 'exports exactly its seven cmdlets and nothing else' {
             @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be $expectedCmdlets
             $manifest.ExportedFunctions.Count | Should -Be 0
             $manifest.ExportedAliases.Count | Should -Be 0
@@ -138,6 +139,7 @@ Describe 'The AgentTasks module' {
             @{ Name = 'Get-CopilotTask' }
             @{ Name = 'New-CopilotTask' }
             @{ Name = 'Wait-CopilotTask' }
+            @{ Name = 'Show-CopilotTask' }
         ) {
             $help = Get-Help -Name $Name -Full
 
@@ -155,6 +157,7 @@ Describe 'The AgentTasks module' {
             @{ Name = 'Get-CopilotTask' }
             @{ Name = 'New-CopilotTask' }
             @{ Name = 'Wait-CopilotTask' }
+            @{ Name = 'Show-CopilotTask' }
         ) {
             # The hook makes Get-Help write the address it would open instead of starting a browser. The cmdlets' help has
             # no published address yet, so -Online must say so rather than open GitHub's REST page as if it were theirs.
@@ -175,7 +178,7 @@ Describe 'The AgentTasks module' {
             $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidOperation,*GetHelpCommand'
             (Get-Command -Name $Name).HelpUri | Should -BeNullOrEmpty
             $links = @((Get-Help -Name $Name -Full).relatedLinks.navigationLink.linkText)
-            if ($Name -like '*-CopilotTask') {
+            if ($Name -in 'Get-CopilotTask', 'New-CopilotTask', 'Wait-CopilotTask') {
                 $links | Should -Contain 'REST API: https://docs.github.com/rest/agent-tasks/agent-tasks'
             }
         }
@@ -184,7 +187,7 @@ Describe 'The AgentTasks module' {
             $result = Invoke-InNewRunspace -ScriptBlock { (Get-Command -Module AgentTasks).Count }
 
             $result.Errors | Should -BeNullOrEmpty
-            $result.Output[0] | Should -Be 6
+            $result.Output[0] | Should -Be 7
         }
     }
 

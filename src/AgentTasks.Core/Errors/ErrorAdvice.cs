@@ -23,6 +23,7 @@ internal static class ErrorAdvice
         [ErrorIds.TokenMissing] = "Pass -Token, run Connect-CopilotAgent -Token, or set the GH_TOKEN (or GITHUB_TOKEN) environment variable.",
         [ErrorIds.InvalidBaseUri] = "Give an https base URI (http only to a loopback address) with Connect-CopilotAgent -BaseUri, or correct GITHUB_API_URL.",
         [ErrorIds.InvalidArgument] = "Correct the value the message names, then run the command again.",
+        [ErrorIds.BrowserUnavailable] = "Open the task's HtmlUrl yourself (Get-CopilotTask <id> | Select-Object HtmlUrl), or run Show-CopilotTask where a desktop browser is set up.",
         [ErrorIds.UnexpectedError] = "This is a bug in AgentTasks: please report it, with the message.",
     };
 

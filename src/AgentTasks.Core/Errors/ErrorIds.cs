@@ -21,6 +21,8 @@ public static class ErrorIds
     public const string InvalidBaseUri = "CopilotInvalidBaseUri";
     /// <summary>Input refused before any request (a malformed repository, an empty prompt, ...).</summary>
     public const string InvalidArgument = "CopilotInvalidArgument";
+    /// <summary>A task's page that Show-CopilotTask could not open (no browser, or no page address).</summary>
+    public const string BrowserUnavailable = "CopilotBrowserUnavailable";
     /// <summary>A failure the module did not foresee; seeing it is a bug to report.</summary>
     public const string UnexpectedError = "CopilotUnexpectedError";
 }

@@ -43,8 +43,9 @@ public class ErrorCategoryTests
     {
         var declared = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet();
         var made = EveryKindOfError().Select(e => e.Error.ErrorId).ToHashSet();
-        // The module makes these two itself, from ArgumentException and from anything unforeseen.
+        // The module makes these itself: from ArgumentException, for a page it cannot open, and from anything unforeseen.
         made.Add(ErrorIds.InvalidArgument);
+        made.Add(ErrorIds.BrowserUnavailable);
         made.Add(ErrorIds.UnexpectedError);
         Assert.Equal(declared.OrderBy(x => x), made.OrderBy(x => x));
     }
