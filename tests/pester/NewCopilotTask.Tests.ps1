@@ -236,6 +236,21 @@ Describe 'New-CopilotTask' {
             $task.Artifacts[0].Type | Should -BeExactly 'pull'
         }
 
+        It 'names the pull request''s ids for what they are: a database id and a global id, not a number' {
+            $artifact = (New-CopilotTask -Prompt 'Open a pull request' -CreatePullRequest -Wait -PollInterval 1).Artifacts[0]
+
+            $names = $artifact.PSObject.Properties.Name
+            $names | Should -Contain 'PullRequestDatabaseId'
+            $names | Should -Contain 'PullRequestGlobalId'
+            $names | Should -Not -Contain 'PullRequestId'
+            $artifact.PullRequestDatabaseId | Should -BeGreaterThan 0
+            $artifact.PullRequestGlobalId | Should -BeLike 'PR_*'
+            # What a person reads, in a table and in a task's list view, says which id it is.
+            $shown = $artifact | Out-String -Width 80
+            $shown | Should -BeLike "*pull request (database id $($artifact.PullRequestDatabaseId))*"
+            "$artifact" | Should -Be "pull request (database id $($artifact.PullRequestDatabaseId))"
+        }
+
         It 'stops at -Timeout with an OperationTimeout error and the task as last seen' {
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $task = New-CopilotTask -Prompt 'Never ends [end:in_progress]' -Wait -Timeout 2 -PollInterval 1 -ErrorVariable errors -ErrorAction SilentlyContinue

@@ -38,8 +38,8 @@ internal static class TaskMapper
     {
         Provider = dto.Provider ?? "",
         Type = dto.Type ?? "",
-        PullRequestId = dto.Data?.Id,
-        GlobalId = dto.Data?.GlobalId,
+        PullRequestDatabaseId = dto.Data?.Id,
+        PullRequestGlobalId = dto.Data?.GlobalId,
         HeadRef = dto.Data?.HeadRef,
         BaseRef = dto.Data?.BaseRef,
     };

@@ -26,7 +26,7 @@ public class PayloadJsonTests
         Assert.False(task.IsArchived);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 1, 0, 0, TimeSpan.Zero), task.UpdatedAt);
         var artifact = Assert.Single(task.Artifacts);
-        Assert.Equal(("github", "pull", 42L), (artifact.Provider, artifact.Type, artifact.PullRequestId!.Value));
+        Assert.Equal(("github", "pull", 42L), (artifact.Provider, artifact.Type, artifact.PullRequestDatabaseId!.Value));
         // Worked out from the url, which names the repository.
         Assert.Equal("octocat/hello-world", task.Repository);
         Assert.Null(list.TotalActiveCount);
@@ -118,8 +118,8 @@ public class PayloadJsonTests
         var artifacts = TaskMapper.ToTask(TestJson.ReadTask(json), null).Artifacts;
         Assert.Equal(3, artifacts.Count);
         Assert.Equal(("copilot/fix-2", "main"), (artifacts[0].HeadRef, artifacts[0].BaseRef));
-        Assert.Null(artifacts[0].PullRequestId);
-        Assert.Equal((9007199254740993L, "PR_kwDOA"), (artifacts[1].PullRequestId!.Value, artifacts[1].GlobalId));
+        Assert.Null(artifacts[0].PullRequestDatabaseId);
+        Assert.Equal((9007199254740993L, "PR_kwDOA"), (artifacts[1].PullRequestDatabaseId!.Value, artifacts[1].PullRequestGlobalId));
         Assert.Equal("issue", artifacts[2].Type);
     }
 
