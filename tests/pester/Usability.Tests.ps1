@@ -213,6 +213,36 @@ Describe 'Binding, messages and completion' {
             (TabExpansion2 -inputScript $owner -cursorColumn $owner.Length).CompletionMatches.CompletionText | Should -Contain 'octo-org'
         }
 
+        It 'offers both repositories and task ids at Get-CopilotTask''s first position, and only repositories after -Repository' {
+            Connect-CopilotAgent -Repository 'octo-org/seen-repo'
+            $task = New-CopilotTask -Prompt 'Complete me by position'
+            $prefix = $task.Id.Substring(0, 6)
+            # What is offered for each line; an empty entry among them makes PSReadLine fail ("Oops, something went
+            # wrong"): PowerShell leaves one between the answers of two parameters that share a position.
+            function Get-Offered([string] $Line) {
+                $offered = @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches)
+                @($offered | Where-Object { -not $_.CompletionText }) | Should -BeNullOrEmpty -Because "Tab after '$Line' must offer no empty entry"
+                $offered.CompletionText
+            }
+
+            foreach ($line in 'Get-CopilotTask ', 'Get-CopilotTask -Verbose ') {
+                $offered = Get-Offered $line
+                $offered | Should -Contain 'octo-org/seen-repo'
+                $offered | Should -Contain $task.Id
+            }
+            Get-Offered "Get-CopilotTask $prefix" | Should -Be $task.Id
+            Get-Offered 'Get-CopilotTask octo-org/s' | Should -Be 'octo-org/seen-repo'
+            Get-Offered 'Get-CopilotTask zzz' | Should -BeNullOrEmpty
+            foreach ($line in 'Get-CopilotTask -Repository ', 'Get-CopilotTask -Repository oct') {
+                $offered = Get-Offered $line
+                $offered | Should -Contain 'octo-org/seen-repo'
+                $offered | Should -Not -Contain $task.Id
+            }
+            foreach ($line in 'Get-CopilotTask -Id ', "Get-CopilotTask -TaskId $prefix") {
+                Get-Offered $line | Should -Contain $task.Id
+            }
+        }
+
         It 'keeps a task started by New-CopilotTask -Wait one Tab away when the wait is stopped (Ctrl+C)' {
             $powershell = [powershell]::Create()
             $manifest = (Get-BuiltModuleManifest).Replace("'", "''")

@@ -26,7 +26,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [AllowNull]
     [AllowEmptyString]
     [RepositoryTransformation(LeavesTaskIds = true)]
-    [ArgumentCompleter(typeof(RepositoryCompleter))]
+    [ArgumentCompleter(typeof(RepositoryOrTaskIdCompleter))]
     public RepositoryName? Repository { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = OwnerRepoSet)]
@@ -40,7 +40,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
     [Alias("TaskId")]
     [TaskIdTransformation]
     [ValidateTaskId]
-    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    [ArgumentCompleter(typeof(NamedTaskIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     /// <summary>One or more states; the API's spelling (in_progress) and the enum's (InProgress) both work, bound as
