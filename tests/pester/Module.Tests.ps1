@@ -1,4 +1,10 @@
 Describe 'The AgentTasks module' {
+    BeforeDiscovery {
+        # One test case per cmdlet the built manifest exports (the list itself is checked below, against $expectedCmdlets).
+        $manifestFile = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'AgentTasks', 'AgentTasks.psd1')
+        $everyCmdlet = @((Import-PowerShellDataFile -LiteralPath $manifestFile).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
+    }
+
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'AgentTasks.TestUtils.psm1') -Force
         $emulator = Initialize-AgentTasksTest
@@ -132,15 +138,7 @@ Describe 'The AgentTasks module' {
                 }) | Should -Be @('timed_out', 'in_progress')
         }
 
-        It '<Name> has help: a synopsis, a description and examples' -ForEach @(
-            @{ Name = 'Connect-CopilotAgent' }
-            @{ Name = 'Disconnect-CopilotAgent' }
-            @{ Name = 'Get-CopilotAgentConnection' }
-            @{ Name = 'Get-CopilotTask' }
-            @{ Name = 'New-CopilotTask' }
-            @{ Name = 'Wait-CopilotTask' }
-            @{ Name = 'Show-CopilotTask' }
-        ) {
+        It '<Name> has help: a synopsis, a description and examples' -ForEach $everyCmdlet {
             $help = Get-Help -Name $Name -Full
 
             # Without a help file PowerShell makes up a synopsis from the syntax and has no description.
@@ -150,15 +148,7 @@ Describe 'The AgentTasks module' {
             @($help.Examples.Example).Count | Should -BeGreaterThan 0
         }
 
-        It 'Get-Help <Name> -Online opens no page but the cmdlet''s own help, and still names the REST docs' -ForEach @(
-            @{ Name = 'Connect-CopilotAgent' }
-            @{ Name = 'Disconnect-CopilotAgent' }
-            @{ Name = 'Get-CopilotAgentConnection' }
-            @{ Name = 'Get-CopilotTask' }
-            @{ Name = 'New-CopilotTask' }
-            @{ Name = 'Wait-CopilotTask' }
-            @{ Name = 'Show-CopilotTask' }
-        ) {
+        It 'Get-Help <Name> -Online opens no page but the cmdlet''s own help, and still names the REST docs' -ForEach $everyCmdlet {
             # The hook makes Get-Help write the address it would open instead of starting a browser. The cmdlets' help has
             # no published address yet, so -Online must say so rather than open GitHub's REST page as if it were theirs.
             $hooks = [System.Management.Automation.Internal.InternalTestHooks]
