@@ -241,17 +241,29 @@ Describe 'Connect-CopilotAgent, Disconnect-CopilotAgent and Get-CopilotAgentConn
             $result.Output[0].Drive | Should -Not -BeLike '*AgentTasks*'
         }
 
-        It 'is forgotten when PowerShell resets a pooled runspace for reuse (ForEach-Object -Parallel)' {
+        It 'is forgotten when PowerShell resets a runspace for reuse (runspace pools, ForEach-Object -Parallel)' {
             $manifest = Get-BuiltModuleManifest
-
-            # One runspace, reset between the items: each must start unconnected although the one before connected.
-            $seen = 1..3 | ForEach-Object -ThrottleLimit 1 -Parallel {
-                Import-Module $using:manifest
-                (Get-CopilotAgentConnection).TokenSource
-                Connect-CopilotAgent -BaseUri $using:emulator.BaseUri -Token "parallel-token-$_"
+            # What a pool does to a runspace it hands out again (ForEach-Object -Parallel in PSTask.cs): ResetRunspaceState.
+            $powershell = [powershell]::Create()
+            try {
+                $null = $powershell.AddScript("Import-Module '$($manifest.Replace("'", "''"))'; Connect-CopilotAgent -BaseUri '$($emulator.BaseUri)' -Token reset-token").Invoke()
+                $powershell.Runspace.ResetRunspaceState()
+                $powershell.Commands.Clear()
+                $powershell.AddCommand('Get-CopilotAgentConnection').Invoke()[0].TokenSource | Should -Be 'none'
+            }
+            finally {
+                $powershell.Dispose()
             }
 
-            $seen | Should -Be @('none', 'none', 'none')
+            if ($PSVersionTable.PSVersion.Major -ge 7) {
+                # One runspace reused for every item: each must start unconnected although the one before connected.
+                $seen = 1..3 | ForEach-Object -ThrottleLimit 1 -Parallel {
+                    Import-Module $using:manifest
+                    (Get-CopilotAgentConnection).TokenSource
+                    Connect-CopilotAgent -BaseUri $using:emulator.BaseUri -Token "parallel-token-$_"
+                }
+                $seen | Should -Be @('none', 'none', 'none')
+            }
         }
 
         It 'is not changed by a connection made in another runspace' {
