@@ -115,12 +115,12 @@ Describe 'Get-CopilotTask' {
         }
 
         It 'rejects a malformed repository before any request' -ForEach @(
-            @{ BadRepository = 'no-slash'; ErrorId = 'CannotConvertArgumentNoMessage'; Message = "*'no-slash' is not a repository: expected 'owner/repo'*" }
+            @{ BadRepository = 'no-slash'; ErrorId = 'CopilotInvalidArgument'; Message = "*'no-slash' is not a repository: expected 'owner/repo'*" }
             @{ BadRepository = 'too/many/parts'; ErrorId = 'ParameterArgumentTransformationError'; Message = "*'too/many/parts' is not a repository: expected 'owner/repo'*" }
             @{ BadRepository = 'spaces in/name'; ErrorId = 'ParameterArgumentTransformationError'; Message = "*'spaces in' is not a repository owner*" }
         ) {
-            # Text shaped like a task id is left for -Id by position, so named it fails in PowerShell's own conversion,
-            # which quotes the module's message; other text fails in the module's transformation.
+            # Text shaped like a task id is left for -Id by position, so named it is refused by the cmdlet; other text
+            # fails in the module's transformation, while the parameter is bound.
             $record = { Get-CopilotTask -Repository $BadRepository } | Should -Throw -PassThru
             $record.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
             $record.Exception.Message | Should -BeLike $Message

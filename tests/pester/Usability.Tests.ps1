@@ -75,8 +75,44 @@ Describe 'Binding, messages and completion' {
                 "/agents/repos/$repository/tasks")
         }
 
+        It 'takes by position what PowerShell would turn into a task id: a task, a Guid' {
+            $id = New-EmulatorTask $emulator
+            $task = Get-CopilotTask -Id $id
+
+            (Get-CopilotTask $task).Id | Should -Be $id
+            (Get-CopilotTask ([guid] $id)).Id | Should -Be $id
+        }
+
+        It 'refuses, with the module''s message, what is no repository: <Name>' -ForEach @(
+            @{ Name = 'an empty first position'; Call = { Get-CopilotTask $null }; Message = '-Repository is empty*' }
+            @{ Name = 'a task id given to -Repository'; Call = { Get-CopilotTask -Repository '5d1c7b1e-0000-4000-8000-000000000001' }; Message = "'5d1c7b1e-0000-4000-8000-000000000001' is not a repository*give it with -Id*" }
+            @{ Name = 'a name without its owner given to -Repository'; Call = { Get-CopilotTask -Repository 'hello-world' }; Message = "'hello-world' is not a repository: expected 'owner/repo'*" }
+            @{ Name = 'two ids given to -Repository'; Call = { Get-CopilotTask -Repository 'id-1', 'id-2' }; Message = "'id-1, id-2' is not a repository*" }
+        ) {
+            { & $Call } | Should -Throw -ErrorId 'CopilotInvalidArgument,*' -ExpectedMessage $Message
+            @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+        }
+
+        It 'makes a piped Repository that is no owner/repo that row''s error, not a repository quietly dropped' {
+            $ids = @(New-EmulatorTask $emulator -Count 2)
+            $before = @(Get-EmulatorRequest $emulator).Count
+            $rows = @(
+                [pscustomobject]@{ Id = $ids[0]; Repository = 'hello-world' }
+                [pscustomobject]@{ Id = $ids[1]; Repository = $repository }
+            )
+
+            $tasks = $rows | Get-CopilotTask -ErrorVariable failed -ErrorAction SilentlyContinue
+
+            $failed | Should -HaveCount 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'CopilotInvalidArgument,*'
+            $failed[0].Exception.Message | Should -BeLike "'hello-world' is not a repository*"
+            $failed[0].TargetObject | Should -Be $ids[0]
+            $tasks.Id | Should -Be $ids[1]
+            @(@(Get-EmulatorRequest $emulator)[$before..99].path) | Should -Be "/agents/repos/$repository/tasks/$($ids[1])"
+        }
+
         It 'explains a repository that is neither owner/repo nor a task id' {
-            { Get-CopilotTask 'not a repository' } | Should -Throw -ExpectedMessage "*'not a repository' is not a repository*"
+            { Get-CopilotTask 'not a repository' } | Should -Throw -ExpectedMessage "*'not a repository' is not a repository*Nor is it a task id*"
             @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
         }
 

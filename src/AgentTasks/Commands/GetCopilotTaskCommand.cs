@@ -92,6 +92,22 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
 
     protected override void ProcessRecord()
     {
+        try
+        {
+            UnparsedRepository.ThrowIfStandIn(Repository);
+        }
+        catch (ArgumentException e)
+        {
+            // From the pipeline (a row's Repository column), that row's error; given by name, the command's.
+            if (ParameterSetName != IdSet)
+            {
+                Refuse(ErrorRecords.MessageOf(e));
+            }
+
+            WriteFailure(e, Id.Length == 1 ? Id[0] : null);
+            return;
+        }
+
         if (ParameterSetName == IdSet)
         {
             GetById();
