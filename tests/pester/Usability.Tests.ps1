@@ -274,8 +274,9 @@ Describe 'Binding, messages and completion' {
                 $offered | Should -Contain 'octo-org/seen-repo'
                 $offered | Should -Not -Contain $task.Id
             }
-            foreach ($line in 'Get-CopilotTask -Id ', "Get-CopilotTask -TaskId $prefix") {
-                Get-Offered $line | Should -Contain $task.Id
+            Get-Offered 'Get-CopilotTask -Id ' | Should -Contain $task.Id
+            foreach ($line in "Get-CopilotTask -TaskId $prefix", "Get-CopilotTask -Id:$prefix", "Get-CopilotTask -Repository $repository $prefix") {
+                Get-Offered $line | Should -Be $task.Id
             }
         }
 
