@@ -55,9 +55,19 @@ Describe 'Show-CopilotTask' {
         Get-ApiRequest | Should -Be "GET /agents/repos/$repository/tasks/$($ids[1])"
     }
 
-    It 'opens every task piped, after the last has arrived' -Skip:$noOpener {
-        $tasks | Show-CopilotTask
+    It 'opens every task piped, once each, after the last has arrived' -Skip:$noOpener {
+        $seen = @{}
+        & {
+            $tasks[0]
+            $tasks[0]
+            # The first page would have been handed on by now if pages opened as they came.
+            Start-Sleep -Milliseconds 500
+            $seen.BeforeTheLast = @(Get-OpenedPage $opener -Seconds 0)
+            $tasks[1]
+        } | Show-CopilotTask
 
+        $seen.Keys | Should -Contain 'BeforeTheLast'
+        $seen.BeforeTheLast | Should -BeNullOrEmpty
         Get-OpenedPage $opener -Count 2 | Should -Be @($tasks.HtmlUrl)
     }
 
@@ -65,6 +75,7 @@ Describe 'Show-CopilotTask' {
         @{ Address = '/bin/sh' }
         @{ Address = 'file:///etc/passwd' }
         @{ Address = 'javascript:alert(1)' }
+        @{ Address = 'https://github.com@example.com/copilot/tasks/1' }
     ) {
         [pscustomobject]@{ Id = $ids[0]; HtmlUrl = $Address } | Show-CopilotTask
 
@@ -97,6 +108,17 @@ Describe 'Show-CopilotTask' {
         $pages = 1..11 | ForEach-Object { [pscustomobject]@{ Id = "task-$_"; HtmlUrl = "https://github.com/o/r/copilot/tasks/task-$_" } }
         $pages | Show-CopilotTask -Force
         Get-OpenedPage $opener -Count 11 | Should -HaveCount 11
+    }
+
+    It 'lists any number of pages with -WhatIf, which opens none' {
+        $pages = 1..11 | ForEach-Object { [pscustomobject]@{ Id = "task-$_"; HtmlUrl = "https://github.com/o/r/copilot/tasks/task-$_" } }
+        $result = Invoke-InNewRunspace -HostSecret 'unused' -Parameters @{ Pages = $pages } -ScriptBlock {
+            param($Pages)
+            $Pages | Show-CopilotTask -WhatIf
+        }
+
+        $result.Errors | Should -BeNullOrEmpty
+        @($result.HostText -split '\r?\n' -like 'What if: *Open in the browser*') | Should -HaveCount 11
     }
 
     It 'says where there is no opener, with the address to open elsewhere' -Skip:$noOpener {

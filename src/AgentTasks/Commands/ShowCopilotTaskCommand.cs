@@ -47,13 +47,17 @@ public sealed class ShowCopilotTaskCommand : CopilotCmdlet
         var page = Id.Length == 1 ? WebPage.From(HtmlUrl) : null;
         foreach (var id in Id)
         {
-            tasks.Add((id, Repository, page));
+            // A task given twice is opened once.
+            if (!tasks.Exists(task => task.Id == id))
+            {
+                tasks.Add((id, Repository, page));
+            }
         }
     }
 
     protected override void EndProcessing()
     {
-        if (tasks.Count > MostPagesWithoutForce && !Force)
+        if (tasks.Count > MostPagesWithoutForce && !Force && !WhatIfOnly)
         {
             ThrowTerminatingError(ErrorRecords.From(new ArgumentException(
                 $"That would open {tasks.Count} pages in the browser: give -Force to open more than {MostPagesWithoutForce} at once."), null));
@@ -68,6 +72,11 @@ public sealed class ShowCopilotTaskCommand : CopilotCmdlet
             }
         }
     }
+
+    /// <summary>-WhatIf (given, or $WhatIfPreference): nothing opens, so any number of pages may be listed.</summary>
+    private bool WhatIfOnly => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+        ? ((SwitchParameter)given).IsPresent
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     private Uri? PageOf(string id, RepositoryName? repository)
     {
