@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -131,6 +132,16 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     {
         SeenThisSession.Task(task);
         WriteObject(task);
+    }
+
+    /// <summary>Writes a page of tasks, remembered for tab completion a page at a time.</summary>
+    private protected void WriteTasks(IReadOnlyList<CopilotTask> tasks)
+    {
+        SeenThisSession.Page(tasks);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            WriteObject(tasks[i]);
+        }
     }
 
     private protected void FlushCoreLines()
