@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -108,8 +107,16 @@ public sealed class TaskListing
             started = true;
         }
         // WireJson has refused a list with a null item or one without an id.
-        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Select(t => t!).ToList();
-        var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
+        var all = result.Value.Tasks ?? new List<TaskDto?>();
+        var fresh = new List<TaskDto>(all.Count);
+        foreach (var task in all)
+        {
+            if (seen.Add(task!.Id!))
+            {
+                fresh.Add(task);
+            }
+        }
+
         PageNumber = PageOf(requested) ?? PageNumber + 1;
         // Counted on from the page read, whichever way it was reached, for a server that stops sending links.
         pageNumber = PageNumber;
@@ -123,7 +130,12 @@ public sealed class TaskListing
 
         var skipped = (int)Math.Min(toSkip, (ulong)fresh.Count);
         toSkip -= (ulong)skipped;
-        var taken = fresh.Skip(skipped).Take((int)Math.Min(toTake, int.MaxValue)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
+        var taken = new CopilotTask[(int)Math.Min(toTake, (ulong)(fresh.Count - skipped))];
+        for (var i = 0; i < taken.Length; i++)
+        {
+            taken[i] = TaskMapper.ToTask(fresh[skipped + i], repository);
+        }
+
         toTake -= (ulong)taken.Length;
         delivered += taken.Length;
         if (namer is not null)

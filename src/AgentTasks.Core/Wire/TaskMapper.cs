@@ -29,9 +29,37 @@ internal static class TaskMapper
             ArchivedAt = dto.ArchivedAt,
             Url = dto.Url,
             HtmlUrl = dto.HtmlUrl,
-            Artifacts = (dto.Artifacts ?? new List<ArtifactDto?>()).Where(a => a is not null).Select(a => ToArtifact(a!)).ToArray(),
-            Sessions = (dto.Sessions ?? new List<SessionDto?>()).Where(s => s is not null).Select(s => ToSession(s!)).ToArray(),
+            Artifacts = Map(dto.Artifacts, ToArtifact),
+            Sessions = Map(dto.Sessions, ToSession),
         };
+    }
+
+    // A loop, not LINQ: a listing maps every task, and most lists are empty (sessions) or hold one item (artifacts).
+    private static TModel[] Map<TDto, TModel>(List<TDto?>? items, Func<TDto, TModel> map)
+        where TDto : class
+    {
+        if (items is null || items.Count == 0)
+        {
+            return Array.Empty<TModel>();
+        }
+
+        var count = 0;
+        foreach (var item in items)
+        {
+            count += item is null ? 0 : 1;
+        }
+
+        var mapped = new TModel[count];
+        var at = 0;
+        foreach (var item in items)
+        {
+            if (item is not null)
+            {
+                mapped[at++] = map(item);
+            }
+        }
+
+        return mapped;
     }
 
     private static CopilotTaskArtifact ToArtifact(ArtifactDto dto) => new()
