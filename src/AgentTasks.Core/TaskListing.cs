@@ -38,7 +38,7 @@ public sealed class TaskListing
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
     // The next page, asked for while the caller works on the one just returned: the only request in flight.
-    private Task<ApiResult<TaskListDto>>? prefetch;
+    private Task<ApiResult<TaskPage>>? prefetch;
     private int pagesReturned;
 
     /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
@@ -88,7 +88,7 @@ public sealed class TaskListing
 
         var target = repository?.ToString();
         var requested = next;
-        ApiResult<TaskListDto> result;
+        ApiResult<TaskPage> result;
         var pending = prefetch;
         prefetch = null;
         try
@@ -106,12 +106,11 @@ public sealed class TaskListing
             TotalArchivedCount = result.Value.TotalArchivedCount;
             started = true;
         }
-        // WireJson has refused a list with a null item or one without an id.
-        var all = result.Value.Tasks ?? new List<TaskDto?>();
-        var fresh = new List<TaskDto>(all.Count);
+        var all = result.Value.Tasks;
+        var fresh = new List<CopilotTask>(all.Count);
         foreach (var task in all)
         {
-            if (seen.Add(task!.Id!))
+            if (seen.Add(task.Id))
             {
                 fresh.Add(task);
             }
@@ -133,7 +132,7 @@ public sealed class TaskListing
         var taken = new CopilotTask[(int)Math.Min(toTake, (ulong)(fresh.Count - skipped))];
         for (var i = 0; i < taken.Length; i++)
         {
-            taken[i] = TaskMapper.ToTask(fresh[skipped + i], repository);
+            taken[i] = fresh[skipped + i];
         }
 
         toTake -= (ulong)taken.Length;
@@ -150,9 +149,11 @@ public sealed class TaskListing
         return taken;
     }
 
-    private Task<ApiResult<TaskListDto>> Fetch(Uri page, CancellationToken cancellationToken)
+    private Task<ApiResult<TaskPage>> Fetch(Uri page, CancellationToken cancellationToken)
     {
-        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), WireJson.ReadList, cancellationToken);
+        // Read on the thread the answer arrives on, straight into the models (TaskPage.Read).
+        var known = repository;
+        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), utf8 => TaskPage.Read(utf8, known), cancellationToken);
         // A caller that stops reading never awaits it: its failure is observed here instead of going unnoticed.
         _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return fetch;

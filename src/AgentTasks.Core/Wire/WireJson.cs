@@ -57,6 +57,6 @@ internal static class WireJson
     }
 
     // A string read of the body dropped a byte order mark; the UTF-8 reader would stop at it.
-    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
+    internal static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
         utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
 }
