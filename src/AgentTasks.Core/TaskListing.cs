@@ -27,7 +27,7 @@ public sealed class TaskListing
     private readonly TaskQuery query;
     private readonly RepositoryName? repository;
     private readonly RepositoryNamer? namer;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly SeenTaskIds seen = new();
     private readonly int pageSize;
     private Uri? next;
     private bool started;

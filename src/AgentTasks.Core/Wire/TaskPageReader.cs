@@ -105,25 +105,27 @@ internal static class TaskPageReader
         CopilotTaskArtifact[]? artifacts = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var read =
-                reader.ValueTextEquals("id"u8) ? TryString(ref reader, out id)
-                : reader.ValueTextEquals("url"u8) ? TryString(ref reader, out url)
-                : reader.ValueTextEquals("html_url"u8) ? TryString(ref reader, out htmlUrl)
-                : reader.ValueTextEquals("name"u8) ? TryString(ref reader, out name)
-                : reader.ValueTextEquals("creator"u8) ? TryIdRef(ref reader, out creatorId, out _)
-                : reader.ValueTextEquals("creator_type"u8) ? CreatorTypes.TryRead(ref reader, out creatorType)
-                : reader.ValueTextEquals("owner"u8) ? TryIdRef(ref reader, out ownerId, out _)
-                : reader.ValueTextEquals("repository"u8) ? TryIdRef(ref reader, out repositoryId, out fullName)
-                : reader.ValueTextEquals("state"u8) ? States.TryRead(ref reader, out state)
-                : reader.ValueTextEquals("session_count"u8) ? TryInt(ref reader, out sessionCount)
-                : reader.ValueTextEquals("artifacts"u8) ? TryArtifacts(ref reader, out artifacts)
-                : reader.ValueTextEquals("archived_at"u8) ? TryDate(ref reader, out archivedAt)
-                : reader.ValueTextEquals("updated_at"u8) ? TryDate(ref reader, out updatedAt)
-                : reader.ValueTextEquals("created_at"u8) ? TryDate(ref reader, out createdAt)
-                : reader.ValueTextEquals("custom_agent"u8) ? TryCustomAgent(ref reader, out customAgent)
+            var read = MemberOf(ref reader) switch
+            {
+                TaskMember.Id => TryString(ref reader, out id),
+                TaskMember.Url => TryString(ref reader, out url),
+                TaskMember.HtmlUrl => TryString(ref reader, out htmlUrl),
+                TaskMember.Name => TryString(ref reader, out name),
+                TaskMember.Creator => TryIdRef(ref reader, out creatorId, out _),
+                TaskMember.CreatorType => CreatorTypes.TryRead(ref reader, out creatorType),
+                TaskMember.Owner => TryIdRef(ref reader, out ownerId, out _),
+                TaskMember.Repository => TryIdRef(ref reader, out repositoryId, out fullName),
+                TaskMember.State => States.TryRead(ref reader, out state),
+                TaskMember.SessionCount => TryInt(ref reader, out sessionCount),
+                TaskMember.Artifacts => TryArtifacts(ref reader, out artifacts),
+                TaskMember.ArchivedAt => TryDate(ref reader, out archivedAt),
+                TaskMember.UpdatedAt => TryDate(ref reader, out updatedAt),
+                TaskMember.CreatedAt => TryDate(ref reader, out createdAt),
+                TaskMember.CustomAgent => TryCustomAgent(ref reader, out customAgent),
                 // Sessions come only with a single task; the full reader maps them when a list has some.
-                : reader.ValueTextEquals("sessions"u8) ? reader.Read() && reader.TokenType == JsonTokenType.Null
-                : Skip(ref reader);
+                TaskMember.Sessions => reader.Read() && reader.TokenType == JsonTokenType.Null,
+                _ => Skip(ref reader),
+            };
             if (!read)
             {
                 return null;
@@ -156,6 +158,53 @@ internal static class TaskPageReader
             HtmlUrl = htmlUrl,
             Artifacts = artifacts ?? Array.Empty<CopilotTaskArtifact>(),
         };
+    }
+
+    private enum TaskMember
+    {
+        Other,
+        Id,
+        Url,
+        HtmlUrl,
+        Name,
+        Creator,
+        CreatorType,
+        Owner,
+        Repository,
+        State,
+        SessionCount,
+        Artifacts,
+        ArchivedAt,
+        UpdatedAt,
+        CreatedAt,
+        CustomAgent,
+        Sessions,
+    }
+
+    private static readonly (byte[] Name, TaskMember Member)[] TaskMembers = new[]
+    {
+        ("id", TaskMember.Id), ("url", TaskMember.Url), ("html_url", TaskMember.HtmlUrl), ("name", TaskMember.Name),
+        ("creator", TaskMember.Creator), ("creator_type", TaskMember.CreatorType), ("owner", TaskMember.Owner),
+        ("repository", TaskMember.Repository), ("state", TaskMember.State), ("session_count", TaskMember.SessionCount),
+        ("artifacts", TaskMember.Artifacts), ("archived_at", TaskMember.ArchivedAt), ("updated_at", TaskMember.UpdatedAt),
+        ("created_at", TaskMember.CreatedAt), ("custom_agent", TaskMember.CustomAgent), ("sessions", TaskMember.Sessions),
+    }.Select(m => (Encoding.UTF8.GetBytes(m.Item1), m.Item2)).ToArray();
+
+    /// <summary>Which member of a task the reader is on. A name as it usually comes (unescaped) is told by its length
+    /// and bytes, without the escape handling of ValueTextEquals for each of sixteen names in turn.</summary>
+    private static TaskMember MemberOf(ref Utf8JsonReader reader)
+    {
+        var escaped = reader.ValueIsEscaped;
+        var name = reader.ValueSpan;
+        foreach (var (utf8, member) in TaskMembers)
+        {
+            if (escaped ? reader.ValueTextEquals(utf8) : name.Length == utf8.Length && name.SequenceEqual(utf8))
+            {
+                return member;
+            }
+        }
+
+        return TaskMember.Other;
     }
 
     /// <summary><c>{id, login, name, full_name}</c> as <see cref="IdRefDto"/> has them, or null.</summary>
@@ -386,9 +435,11 @@ internal static class TaskPageReader
             value = null;
             if (reader.TokenType == JsonTokenType.String)
             {
+                var escaped = reader.ValueIsEscaped;
+                var span = reader.ValueSpan;
                 foreach (var (utf8, text) in values)
                 {
-                    if (reader.ValueTextEquals(utf8))
+                    if (escaped ? reader.ValueTextEquals(utf8) : span.SequenceEqual(utf8))
                     {
                         value = text;
                         return true;
