@@ -86,7 +86,9 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     /// Ctrl+C surfaces as PipelineStoppedException, which is how PowerShell expects a stopped cmdlet to end.</summary>
     private protected void Await(Task task)
     {
-        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
+        // A task already done (a listing's page that came while the last one was written) needs no wait handle: the
+        // handle is an event made for each task and left to the finalizer.
+        while (!task.IsCompleted && !((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
         {
             FlushCoreLines();
         }
