@@ -13,12 +13,12 @@ namespace AgentTasks;
 internal static class SeenThisSession
 {
     private const int Capacity = 500;
-    private static readonly RecentItems<CopilotTask> Tasks = new(Capacity, task => task.Id, StringComparer.Ordinal);
+    private static readonly RecentItems<SeenTask> Tasks = new(Capacity, task => task.Id, StringComparer.Ordinal);
     private static readonly RecentItems<string> Repositories = new(Capacity, repository => repository, StringComparer.OrdinalIgnoreCase);
 
     public static void Task(CopilotTask task)
     {
-        Tasks.Remember(task);
+        Tasks.Remember(new SeenTask(task));
         if (task.Repository is { } repository)
         {
             Repositories.Remember(repository);
@@ -30,7 +30,13 @@ internal static class SeenThisSession
     /// owner/repo string made and looked up for every task.</summary>
     public static void Page(IReadOnlyList<CopilotTask> tasks)
     {
-        Tasks.RememberAll(tasks);
+        var seen = new SeenTask[tasks.Count];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            seen[i] = new SeenTask(tasks[i]);
+        }
+
+        Tasks.RememberAll(seen);
         string? owner = null;
         string? repo = null;
         for (var i = 0; i < tasks.Count; i++)
@@ -48,7 +54,7 @@ internal static class SeenThisSession
 
     public static void Repository(RepositoryName repository) => Repositories.Remember(repository.ToString());
 
-    public static IReadOnlyList<CopilotTask> AllTasks() => Tasks.Snapshot();
+    public static IReadOnlyList<SeenTask> AllTasks() => Tasks.Snapshot();
 
     public static IReadOnlyList<string> AllRepositories() => Repositories.Snapshot();
 }
