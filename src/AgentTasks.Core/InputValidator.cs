@@ -62,8 +62,24 @@ internal static class InputValidator
 
     /// <summary>Whether <see cref="TaskId"/> would take <paramref name="text"/>. A task id never holds '/' and a
     /// repository always does, which is how Get-CopilotTask tells its positional argument apart.</summary>
-    public static bool IsTaskId(string? text) =>
-        !string.IsNullOrEmpty(text) && text!.Length <= MaxTaskIdLength && text != "." && !text.Contains("..") && text.All(IsTaskIdCharacter);
+    public static bool IsTaskId(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text!.Length > MaxTaskIdLength || text == "." || text.Contains(".."))
+        {
+            return false;
+        }
+
+        // A loop, not LINQ: every task of every page read is checked.
+        foreach (var c in text)
+        {
+            if (!IsTaskIdCharacter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>An X-GitHub-Api-Version: a real date, yyyy-MM-dd in ASCII digits.</summary>
     public static string ApiVersion(string? version)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,7 +27,7 @@ public sealed class TaskListing
     private readonly TaskQuery query;
     private readonly RepositoryName? repository;
     private readonly RepositoryNamer? namer;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly SeenTaskIds seen = new();
     private readonly int pageSize;
     private Uri? next;
     private bool started;
@@ -39,7 +38,7 @@ public sealed class TaskListing
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
     // The next page, asked for while the caller works on the one just returned: the only request in flight.
-    private Task<ApiResult<TaskListDto>>? prefetch;
+    private Task<ApiResult<TaskPage>>? prefetch;
     private int pagesReturned;
 
     /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
@@ -89,7 +88,7 @@ public sealed class TaskListing
 
         var target = repository?.ToString();
         var requested = next;
-        ApiResult<TaskListDto> result;
+        ApiResult<TaskPage> result;
         var pending = prefetch;
         prefetch = null;
         try
@@ -107,9 +106,16 @@ public sealed class TaskListing
             TotalArchivedCount = result.Value.TotalArchivedCount;
             started = true;
         }
-        // WireJson has refused a list with a null item or one without an id.
-        var all = (result.Value.Tasks ?? new List<TaskDto?>()).Select(t => t!).ToList();
-        var fresh = all.Where(t => seen.Add(t.Id!)).ToList();
+        var all = result.Value.Tasks;
+        var fresh = new List<CopilotTask>(all.Count);
+        foreach (var task in all)
+        {
+            if (seen.Add(task.Id))
+            {
+                fresh.Add(task);
+            }
+        }
+
         PageNumber = PageOf(requested) ?? PageNumber + 1;
         // Counted on from the page read, whichever way it was reached, for a server that stops sending links.
         pageNumber = PageNumber;
@@ -123,7 +129,12 @@ public sealed class TaskListing
 
         var skipped = (int)Math.Min(toSkip, (ulong)fresh.Count);
         toSkip -= (ulong)skipped;
-        var taken = fresh.Skip(skipped).Take((int)Math.Min(toTake, int.MaxValue)).Select(t => TaskMapper.ToTask(t, repository)).ToArray();
+        var taken = new CopilotTask[(int)Math.Min(toTake, (ulong)(fresh.Count - skipped))];
+        for (var i = 0; i < taken.Length; i++)
+        {
+            taken[i] = fresh[skipped + i];
+        }
+
         toTake -= (ulong)taken.Length;
         delivered += taken.Length;
         if (namer is not null)
@@ -138,9 +149,11 @@ public sealed class TaskListing
         return taken;
     }
 
-    private Task<ApiResult<TaskListDto>> Fetch(Uri page, CancellationToken cancellationToken)
+    private Task<ApiResult<TaskPage>> Fetch(Uri page, CancellationToken cancellationToken)
     {
-        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), WireJson.ReadList, cancellationToken);
+        // Read on the thread the answer arrives on, straight into the models (TaskPage.Read).
+        var known = repository;
+        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), utf8 => TaskPage.Read(utf8, known), cancellationToken);
         // A caller that stops reading never awaits it: its failure is observed here instead of going unnoticed.
         _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return fetch;

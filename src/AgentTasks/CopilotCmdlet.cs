@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -85,7 +86,9 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     /// Ctrl+C surfaces as PipelineStoppedException, which is how PowerShell expects a stopped cmdlet to end.</summary>
     private protected void Await(Task task)
     {
-        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
+        // A task already done (a listing's page that came while the last one was written) needs no wait handle: the
+        // handle is an event made for each task and left to the finalizer.
+        while (!task.IsCompleted && !((IAsyncResult)task).AsyncWaitHandle.WaitOne(FlushInterval))
         {
             FlushCoreLines();
         }
@@ -131,6 +134,16 @@ public abstract class CopilotCmdlet : PSCmdlet, IDisposable
     {
         SeenThisSession.Task(task);
         WriteObject(task);
+    }
+
+    /// <summary>Writes a page of tasks, remembered for tab completion a page at a time.</summary>
+    private protected void WriteTasks(IReadOnlyList<CopilotTask> tasks)
+    {
+        SeenThisSession.Page(tasks);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            WriteObject(tasks[i]);
+        }
     }
 
     private protected void FlushCoreLines()

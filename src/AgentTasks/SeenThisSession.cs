@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Models;
 
 namespace AgentTasks;
@@ -13,63 +13,48 @@ namespace AgentTasks;
 internal static class SeenThisSession
 {
     private const int Capacity = 500;
-    private static readonly LinkedList<CopilotTask> Tasks = new();
-    private static readonly LinkedList<string> Repositories = new();
+    private static readonly RecentItems<SeenTask> Tasks = new(Capacity, task => task.Id, StringComparer.Ordinal);
+    private static readonly RecentItems<string> Repositories = new(Capacity, repository => repository, StringComparer.OrdinalIgnoreCase);
 
     public static void Task(CopilotTask task)
     {
-        lock (Tasks)
-        {
-            Remember(Tasks, task, t => t.Id == task.Id);
-        }
-
+        Tasks.Remember(new SeenTask(task));
         if (task.Repository is { } repository)
         {
-            Repository(repository);
+            Repositories.Remember(repository);
         }
     }
 
-    public static void Repository(RepositoryName repository) => Repository(repository.ToString());
-
-    public static IReadOnlyList<CopilotTask> AllTasks()
+    /// <summary>A page of a listing, the last task the newest, as if each had been remembered in turn: one lock for the
+    /// page, and a repository once for each run of tasks in it (a repository's listing is one run), rather than an
+    /// owner/repo string made and looked up for every task.</summary>
+    public static void Page(IReadOnlyList<CopilotTask> tasks)
     {
-        lock (Tasks)
+        var seen = new SeenTask[tasks.Count];
+        for (var i = 0; i < seen.Length; i++)
         {
-            return Tasks.ToArray();
+            seen[i] = new SeenTask(tasks[i]);
         }
-    }
 
-    public static IReadOnlyList<string> AllRepositories()
-    {
-        lock (Repositories)
+        Tasks.RememberAll(seen);
+        string? owner = null;
+        string? repo = null;
+        for (var i = 0; i < tasks.Count; i++)
         {
-            return Repositories.ToArray();
-        }
-    }
-
-    private static void Repository(string repository)
-    {
-        lock (Repositories)
-        {
-            Remember(Repositories, repository, r => string.Equals(r, repository, StringComparison.OrdinalIgnoreCase));
-        }
-    }
-
-    private static void Remember<T>(LinkedList<T> list, T item, Func<T, bool> same)
-    {
-        for (var node = list.First; node is not null; node = node.Next)
-        {
-            if (same(node.Value))
+            var task = tasks[i];
+            if (task.Owner is null || task.Repo is null || (task.Owner == owner && task.Repo == repo))
             {
-                list.Remove(node);
-                break;
+                continue;
             }
-        }
 
-        list.AddFirst(item);
-        if (list.Count > Capacity)
-        {
-            list.RemoveLast();
+            Repositories.Remember(task.Owner + "/" + task.Repo);
+            (owner, repo) = (task.Owner, task.Repo);
         }
     }
+
+    public static void Repository(RepositoryName repository) => Repositories.Remember(repository.ToString());
+
+    public static IReadOnlyList<SeenTask> AllTasks() => Tasks.Snapshot();
+
+    public static IReadOnlyList<string> AllRepositories() => Repositories.Snapshot();
 }

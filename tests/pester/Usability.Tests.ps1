@@ -240,6 +240,21 @@ Describe 'Binding, messages and completion' {
             $match.ToolTip | Should -BeLike 'Complete me (queued*octocat/hello-world)'
         }
 
+        It 'offers every task a listing of several pages wrote, the last one listed first, and its repository' {
+            $ids = @(New-EmulatorTask $emulator -Owner 'octo-org' -Repo 'listed-repo' -Count 250)
+            $listed = @(Get-CopilotTask -Repository 'octo-org/listed-repo' -PageSize 100)
+            $line = 'Wait-CopilotTask -Id '
+
+            $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+
+            $listed | Should -HaveCount 250
+            $offered[0] | Should -Be $listed[-1].Id
+            $offered[0..249] | Should -Be @($listed.Id)[249..0]
+            @($ids | Where-Object { $_ -notin $offered }) | Should -BeNullOrEmpty
+            $repositoryLine = 'Get-CopilotTask -Repository octo-org/li'
+            (TabExpansion2 -inputScript $repositoryLine -cursorColumn $repositoryLine.Length).CompletionMatches.CompletionText | Should -Contain 'octo-org/listed-repo'
+        }
+
         It 'offers the default repository and the repositories seen for -Repository, and their owners for -Owner' {
             Connect-CopilotAgent -Repository 'octo-org/seen-repo'
             $line = 'Get-CopilotTask -Repository octo-org/'

@@ -5,7 +5,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -49,10 +48,7 @@ internal sealed class ApiSender
     /// <summary>Waits at least this long are told to a person as a warning, not only in the verbose stream.</summary>
     internal static readonly TimeSpan NoticeableWait = TimeSpan.FromSeconds(5);
 
-    // Below the large-object heap's threshold, so reading a body leaves nothing there.
-    private const int BodyBufferSize = 16 * 1024;
-
-    public async Task<ApiResult<T>> SendAsync<T>(ApiCall call, Func<byte[], T> parse, CancellationToken cancellationToken)
+    public async Task<ApiResult<T>> SendAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
         var isPost = call.Method == HttpMethod.Post;
         var ends = clock.UtcNow + budget;
@@ -83,7 +79,7 @@ internal sealed class ApiSender
         }
     }
 
-    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, Func<byte[], T> parse, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+    private async Task<(ApiResult<T>?, AttemptOutcome?)> AttemptAsync<T>(ApiCall call, BodyParser<T> parse, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         var cacheKey = cachePrefix + call.Uri.AbsoluteUri;
         var cached = call.Method == HttpMethod.Get ? cache.Find(cacheKey) : null;
@@ -94,7 +90,7 @@ internal sealed class ApiSender
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
             var info = ResponseInfo.Read(response, clock.UtcNow);
             log?.Invoke($"{call.Method} {call.Uri} -> {info.Status} {info.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
                 $"(rate limit remaining {info.RateLimit.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?"}; request id {info.RequestId ?? "?"})");
@@ -106,13 +102,13 @@ internal sealed class ApiSender
 
             if (info.Status is < 200 or >= 300)
             {
-                return (null, AttemptOutcome.Of(FailureReader.Read(call, info, Encoding.UTF8.GetString(body))));
+                return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body.Text())));
             }
 
             T value;
             try
             {
-                value = parse(body);
+                value = parse(body.Span);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
@@ -121,7 +117,7 @@ internal sealed class ApiSender
             }
             if (call.Method == HttpMethod.Get && info.ETag is not null && ResponseCache.IsWorthKeeping(call.Uri))
             {
-                cache.Store(cacheKey, new CachedResponse(info.ETag, body, info.Link));
+                cache.Store(cacheKey, new CachedResponse(info.ETag, body.ToArray(), info.Link));
             }
 
             return (new ApiResult<T>(value, info.Link), null);
@@ -146,24 +142,18 @@ internal sealed class ApiSender
     /// timeout like an answer that never starts. Some streams (.NET Framework's) ignore the token, so the deadline also
     /// disposes the stream, which ends a read that hangs.
     /// </summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken deadline)
+    private static async Task<ResponseBody> ReadBodyAsync(HttpContent content, CancellationToken deadline)
     {
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
         using var abort = deadline.Register(stream.Dispose);
-        // Content-Length is only a hint: with gzip it counts the compressed bytes.
-        var length = content.Headers.ContentLength;
-        using var body = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 0);
         try
         {
-            await stream.CopyToAsync(body, BodyBufferSize, deadline).ConfigureAwait(false);
+            return await ResponseBody.ReadAsync(stream, content.Headers.ContentLength, deadline).ConfigureAwait(false);
         }
         catch (Exception e) when (deadline.IsCancellationRequested && e is not OperationCanceledException)
         {
             throw new OperationCanceledException("The response body did not arrive in time.", e, deadline);
         }
-
-        // A body of exactly the announced length is handed over without a copy.
-        return body.TryGetBuffer(out var bytes) && bytes.Offset == 0 && bytes.Count == bytes.Array!.Length ? bytes.Array : body.ToArray();
     }
 
     /// <summary>True only when the connection never opened, so the server cannot have seen the request.</summary>

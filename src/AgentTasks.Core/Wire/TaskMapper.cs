@@ -29,9 +29,37 @@ internal static class TaskMapper
             ArchivedAt = dto.ArchivedAt,
             Url = dto.Url,
             HtmlUrl = dto.HtmlUrl,
-            Artifacts = (dto.Artifacts ?? new List<ArtifactDto?>()).Where(a => a is not null).Select(a => ToArtifact(a!)).ToArray(),
-            Sessions = (dto.Sessions ?? new List<SessionDto?>()).Where(s => s is not null).Select(s => ToSession(s!)).ToArray(),
+            Artifacts = Map(dto.Artifacts, ToArtifact),
+            Sessions = Map(dto.Sessions, ToSession),
         };
+    }
+
+    // A loop, not LINQ: a listing maps every task, and most lists are empty (sessions) or hold one item (artifacts).
+    private static TModel[] Map<TDto, TModel>(List<TDto?>? items, Func<TDto, TModel> map)
+        where TDto : class
+    {
+        if (items is null || items.Count == 0)
+        {
+            return Array.Empty<TModel>();
+        }
+
+        var count = 0;
+        foreach (var item in items)
+        {
+            count += item is null ? 0 : 1;
+        }
+
+        var mapped = new TModel[count];
+        var at = 0;
+        foreach (var item in items)
+        {
+            if (item is not null)
+            {
+                mapped[at++] = map(item);
+            }
+        }
+
+        return mapped;
     }
 
     private static CopilotTaskArtifact ToArtifact(ArtifactDto dto) => new()
@@ -66,14 +94,16 @@ internal static class TaskMapper
 
     /// <summary>From the richest source there is: <c>repository.full_name</c>, then the API URL
     /// (<c>/agents/repos/OWNER/REPO/tasks/ID</c>), then the web URL (<c>/OWNER/REPO/copilot/tasks/ID</c>).</summary>
-    internal static RepositoryName? RepositoryOf(TaskDto dto)
+    internal static RepositoryName? RepositoryOf(TaskDto dto) => RepositoryOf(dto.Repository?.FullName, dto.Url, dto.HtmlUrl);
+
+    internal static RepositoryName? RepositoryOf(string? fullName, string? url, string? htmlUrl)
     {
-        if (dto.Repository?.FullName?.Split('/') is { Length: 2 } fullName && TryName(fullName, 0, out var fromFullName))
+        if (fullName?.Split('/') is { Length: 2 } parts && TryName(parts, 0, out var fromFullName))
         {
             return fromFullName;
         }
 
-        if (PathSegments(dto.Url) is { } api)
+        if (PathSegments(url) is { } api)
         {
             var at = Array.IndexOf(api, "repos");
             if (at > 0 && api[at - 1] == "agents" && TryName(api, at + 1, out var fromApi))
@@ -81,7 +111,7 @@ internal static class TaskMapper
                 return fromApi;
             }
         }
-        if (PathSegments(dto.HtmlUrl) is { } web)
+        if (PathSegments(htmlUrl) is { } web)
         {
             var at = Array.IndexOf(web, "copilot");
             if (at >= 2 && TryName(web, at - 2, out var fromWeb))

@@ -20,15 +20,15 @@ internal static class WireJson
     }
 
     /// <summary>A task from the UTF-8 bytes of a body, as they came: no string in between.</summary>
-    public static TaskDto ReadTask(byte[] utf8) =>
+    public static TaskDto ReadTask(ReadOnlySpan<byte> utf8) =>
         WithId(JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.TaskDto) ?? throw new JsonException("The body is JSON null, not a task."));
 
     /// <summary>A page of tasks from the UTF-8 bytes of a body, as they came: no string in between.</summary>
-    public static TaskListDto ReadList(byte[] utf8) =>
+    public static TaskListDto ReadList(ReadOnlySpan<byte> utf8) =>
         WithIds(JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.TaskListDto) ?? throw new JsonException("The body is JSON null, not a task list."));
 
     /// <summary>A repository (GET /repositories/{id}): its id and names are all that is read.</summary>
-    public static IdRefDto ReadRepository(byte[] utf8) =>
+    public static IdRefDto ReadRepository(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(WithoutBom(utf8), WireJsonContext.Default.IdRefDto) ?? throw new JsonException("The body is JSON null, not a repository.");
 
     public static ErrorBodyDto? ReadError(string json) =>
@@ -57,6 +57,6 @@ internal static class WireJson
     }
 
     // A string read of the body dropped a byte order mark; the UTF-8 reader would stop at it.
-    private static ReadOnlySpan<byte> WithoutBom(byte[] utf8) =>
-        utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.AsSpan(3) : utf8;
+    internal static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
+        utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
 }

@@ -72,7 +72,8 @@ internal sealed class ApiEndpoints(TaskStore store)
 
     /// <summary>
     /// Sorts, then filters, then slices, as GitHub does; the totals ignore only <c>is_archived</c> and paging. A list
-    /// without filters is a slice of the store's index; only a filtered one looks at every task of its scope.
+    /// without filters is a slice of the store's index; a filtered one is read off the index in order until its page is
+    /// full, and counts its matches in one pass: neither sorts every task of its scope.
     /// </summary>
     private PendingResponse List(ApiRequest request, TaskScope scope, bool withUrls)
     {
@@ -85,7 +86,7 @@ internal sealed class ApiEndpoints(TaskStore store)
         var offset = (query.Page - 1L) * query.PerPage;
         var page = query.States is null && query.Since is null && query.CreatorIds is null
             ? store.Page(scope, query.Archived, query.SortByCreated, query.Ascending, offset, query.PerPage, request.Now)
-            : Filter(store.In(scope), query, offset, request.Now);
+            : store.PageWhere(scope, query.Archived, query.SortByCreated, query.Ascending, offset, query.PerPage, request.Now, task => query.Matches(task, request.Now));
 
         var body = new JsonObject
         {
@@ -97,25 +98,5 @@ internal sealed class ApiEndpoints(TaskStore store)
         var lastPage = Math.Max(1, (selected + query.PerPage - 1) / query.PerPage);
         var link = LinkHeaderBuilder.Build(request.Origin, request.Route.ListPath, request.Query, query.Page, query.PerPage, lastPage);
         return PendingResponse.Json(StatusCodes.Status200OK, body, new Dictionary<string, string> { ["Link"] = link });
-    }
-
-    private static ListPage Filter(IEnumerable<EmulatedTask> tasks, ListQuery query, long offset, DateTimeOffset now)
-    {
-        var seen = tasks.Select(task => (Task: task, Phase: task.PhaseAt(now)));
-        var sorted = query.Ascending
-            ? seen.OrderBy(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenBy(t => t.Task.Sequence)
-            : seen.OrderByDescending(t => query.SortByCreated ? t.Task.CreatedAt : t.Phase.Since).ThenByDescending(t => t.Task.Sequence);
-        var matching = sorted
-            .Where(t => query.States is null || query.States.Contains(t.Phase.State))
-            .Where(t => query.Since is null || t.Phase.Since >= query.Since)
-            .Where(t => query.CreatorIds is null || query.CreatorIds.Contains(t.Task.CreatorId))
-            .Select(t => t.Task)
-            .ToList();
-        var page = matching
-            .Where(t => t.ArchivedAt.HasValue == query.Archived)
-            .Skip((int)Math.Min(offset, int.MaxValue))
-            .Take(query.PerPage)
-            .ToList();
-        return new ListPage(page, matching.Count(t => !t.ArchivedAt.HasValue), matching.Count(t => t.ArchivedAt.HasValue));
     }
 }

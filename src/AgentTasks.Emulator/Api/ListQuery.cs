@@ -103,6 +103,16 @@ internal sealed record ListQuery(
         return true;
     }
 
+    /// <summary>Whether a task passes the filters (state, since, creator) as it stands at <paramref name="now"/>;
+    /// <c>is_archived</c> picks the side of the index instead.</summary>
+    public bool Matches(EmulatedTask task, DateTimeOffset now)
+    {
+        var phase = task.PhaseAt(now);
+        return (States is null || States.Contains(phase.State))
+            && (Since is null || phase.Since >= Since)
+            && (CreatorIds is null || CreatorIds.Contains(task.CreatorId));
+    }
+
     private static bool TryInteger(string? text, int fallback, int min, int max, out int value)
     {
         if (text is null)

@@ -17,9 +17,6 @@ internal sealed class TaskIndex
 
     public void Add(EmulatedTask task) => ShelfOf(task).Add(task);
 
-    /// <summary>A copy of every task, in no particular order.</summary>
-    public IReadOnlyList<EmulatedTask> All() => [.. active.ByCreated(0, active.Count), .. archived.ByCreated(0, archived.Count)];
-
     /// <summary>Moves a task whose timeline changed from <paramref name="previous"/> to where it now sorts.</summary>
     public void Retime(EmulatedTask task, TaskTimeline previous) => ShelfOf(task).Retime(task, previous);
 
@@ -45,6 +42,43 @@ internal sealed class TaskIndex
 
         return slice;
     }
+
+    /// <summary>
+    /// The tasks that <paramref name="matches"/>, from the <paramref name="offset"/>-th match in the order asked for, at
+    /// most <paramref name="count"/>: the shelf is walked in that order and the walk stops once the page is full, so a
+    /// filtered page costs the tasks before it, not a sort of them all.
+    /// </summary>
+    public IReadOnlyList<EmulatedTask> SliceWhere(
+        bool archivedTasks, bool sortByCreated, bool ascending, long offset, int count, DateTimeOffset now, Func<EmulatedTask, bool> matches)
+    {
+        var page = new List<EmulatedTask>(Math.Min(count, 100));
+        var toSkip = offset;
+        foreach (var task in (archivedTasks ? archived : active).InOrder(sortByCreated, ascending, now))
+        {
+            if (!matches(task))
+            {
+                continue;
+            }
+
+            if (toSkip > 0)
+            {
+                toSkip--;
+                continue;
+            }
+
+            page.Add(task);
+            if (page.Count == count)
+            {
+                break;
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>How many tasks, archived and not, <paramref name="matches"/>: one pass, in no order.</summary>
+    public (int Active, int Archived) CountWhere(Func<EmulatedTask, bool> matches) =>
+        (active.CountWhere(matches), archived.CountWhere(matches));
 
     private Shelf ShelfOf(EmulatedTask task) => task.ArchivedAt.HasValue ? archived : active;
 
@@ -133,6 +167,58 @@ internal sealed class TaskIndex
             }
 
             return slice;
+        }
+
+        public int CountWhere(Func<EmulatedTask, bool> matches)
+        {
+            var count = 0;
+            foreach (var task in byCreated)
+            {
+                count += matches(task) ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        /// <summary>Every task in the order asked for, read off the ordered lists as the caller goes; descending is
+        /// ascending read backwards, as in <see cref="Slice"/>.</summary>
+        public IEnumerable<EmulatedTask> InOrder(bool sortByCreated, bool ascending, DateTimeOffset now)
+        {
+            if (sortByCreated)
+            {
+                for (var i = 0; i < byCreated.Count; i++)
+                {
+                    yield return byCreated[ascending ? i : byCreated.Count - 1 - i];
+                }
+
+                yield break;
+            }
+
+            // The scheduled tasks (a few) are placed now, then merged into the frozen ones.
+            var placed = scheduled
+                .Select(task => (task.PhaseAt(now).Since, Task: task))
+                .OrderBy(e => e.Since).ThenBy(e => e.Task.Sequence)
+                .ToList();
+            var (frozen, scheduledLeft) = (0, 0);
+            while (frozen < frozenByUpdated.Count || scheduledLeft < placed.Count)
+            {
+                var f = ascending ? frozen : frozenByUpdated.Count - 1 - frozen;
+                var p = ascending ? scheduledLeft : placed.Count - 1 - scheduledLeft;
+                var takeFrozen = scheduledLeft == placed.Count
+                    || (frozen < frozenByUpdated.Count
+                        && Compare(frozenByUpdated[f].Since, frozenByUpdated[f].Task.Sequence, placed[p].Since, placed[p].Task.Sequence) is var order
+                        && (ascending ? order < 0 : order > 0));
+                if (takeFrozen)
+                {
+                    frozen++;
+                    yield return frozenByUpdated[f].Task;
+                }
+                else
+                {
+                    scheduledLeft++;
+                    yield return placed[p].Task;
+                }
+            }
         }
 
         private void Place(EmulatedTask task, TaskTimeline timeline)

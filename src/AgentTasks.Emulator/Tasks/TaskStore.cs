@@ -82,15 +82,6 @@ internal sealed class TaskStore
         }
     }
 
-    /// <summary>A copy of the tasks in <paramref name="scope"/>, in no particular order.</summary>
-    public IReadOnlyList<EmulatedTask> In(TaskScope scope)
-    {
-        lock (gate)
-        {
-            return indexes.TryGetValue(scope, out var index) ? index.All() : [];
-        }
-    }
-
     /// <summary>
     /// The tasks at <paramref name="offset"/> of <paramref name="scope"/>'s archived or other tasks, in the order asked
     /// for, without sorting them all.
@@ -103,6 +94,26 @@ internal sealed class TaskStore
             return indexes.TryGetValue(scope, out var index)
                 ? new ListPage(index.Slice(archived, sortByCreated, ascending, offset, count, now), index.ActiveCount, index.ArchivedCount)
                 : new ListPage([], 0, 0);
+        }
+    }
+
+    /// <summary>
+    /// The tasks that <paramref name="matches"/> at <paramref name="offset"/> of <paramref name="scope"/>'s archived or
+    /// other tasks, in the order asked for, with the counts of those that match on either side; walked off the index,
+    /// not sorted.
+    /// </summary>
+    public ListPage PageWhere(
+        TaskScope scope, bool archived, bool sortByCreated, bool ascending, long offset, int count, DateTimeOffset now, Func<EmulatedTask, bool> matches)
+    {
+        lock (gate)
+        {
+            if (!indexes.TryGetValue(scope, out var index))
+            {
+                return new ListPage([], 0, 0);
+            }
+
+            var (activeCount, archivedCount) = index.CountWhere(matches);
+            return new ListPage(index.SliceWhere(archived, sortByCreated, ascending, offset, count, now, matches), activeCount, archivedCount);
         }
     }
 

@@ -178,10 +178,7 @@ public sealed class GetCopilotTaskCommand : CopilotCmdlet
                     WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total is null ? 0.0 : 1.0));
                 }
                 first = false;
-                foreach (var task in tasks)
-                {
-                    WriteTask(task);
-                }
+                WriteTasks(tasks);
 
                 progress.Page(listing);
             }
