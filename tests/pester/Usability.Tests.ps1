@@ -208,13 +208,15 @@ Describe 'Binding, messages and completion' {
     }
 
     Context 'Progress' {
-        It 'shows the pages of a listing longer than one page, and none for one page' {
+        It 'shows the pages of a slow listing longer than one page, and none for one page' {
             $null = New-EmulatorTask $emulator -Count 5
             $list = {
                 param($BaseUri, $PageSize)
                 Connect-CopilotAgent -BaseUri $BaseUri -Token 'progress-token'
                 Get-CopilotTask -Repository octocat/hello-world -PageSize $PageSize
             }
+            # Each page takes longer than the interval between two progress records.
+            Add-EmulatorFault $emulator -Kind delay -DelayMs 400 -Method GET -PathPrefix '/agents/repos/' -Count 3
 
             $long = Invoke-InNewRunspace -ScriptBlock $list -Parameters @{ BaseUri = $emulator.BaseUri; PageSize = 2 }
             $short = Invoke-InNewRunspace -ScriptBlock $list -Parameters @{ BaseUri = $emulator.BaseUri; PageSize = 10 }
@@ -225,6 +227,25 @@ Describe 'Binding, messages and completion' {
             @($pages | Where-Object RecordType -EQ 'Completed') | Should -HaveCount 1
             $short.Output | Should -HaveCount 5
             @($short.Progress | Where-Object Activity -EQ 'Listing Copilot tasks') | Should -BeNullOrEmpty
+        }
+
+        It 'writes a fast listing''s progress a few times a second, not once a page' {
+            $null = New-EmulatorTask $emulator -Count 60
+
+            $fast = Invoke-InNewRunspace -Parameters @{ BaseUri = $emulator.BaseUri } -ScriptBlock {
+                param($BaseUri)
+                Connect-CopilotAgent -BaseUri $BaseUri -Token 'progress-token'
+                $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                $tasks = @(Get-CopilotTask -Repository octocat/hello-world -PageSize 1)
+                [pscustomobject]@{ Count = $tasks.Count; Seconds = $watch.Elapsed.TotalSeconds }
+            }
+
+            $fast.Output[0].Count | Should -Be 60
+            $pages = @($fast.Progress | Where-Object { $_.Activity -eq 'Listing Copilot tasks' -and $_.RecordType -eq 'Processing' })
+            # The first page at once, then at most one record for each fifth of a second the listing took.
+            $pages[0].StatusDescription | Should -Be 'Page 1 of 60'
+            $pages.Count | Should -BeLessOrEqual (2 + [Math]::Floor($fast.Output[0].Seconds / 0.2))
+            @($fast.Progress | Where-Object { $_.Activity -eq 'Listing Copilot tasks' -and $_.RecordType -eq 'Completed' }) | Should -HaveCount 1
         }
     }
 
