@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using AgentTasks.Core;
+using AgentTasks.Core.CmdletSupport;
 using AgentTasks.Core.Errors;
 
 namespace AgentTasks.Commands;
@@ -17,6 +18,7 @@ public sealed class ShowCopilotTaskCommand : CopilotCmdlet
     private const int MostPagesWithoutForce = 10;
 
     private readonly List<(string Id, RepositoryName? Repository, Uri? Page)> tasks = new();
+    private readonly HashSet<string> given = new(StringComparer.Ordinal);
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskId")]
@@ -48,7 +50,7 @@ public sealed class ShowCopilotTaskCommand : CopilotCmdlet
         foreach (var id in Id)
         {
             // A task given twice is opened once.
-            if (!tasks.Exists(task => task.Id == id))
+            if (given.Add(id))
             {
                 tasks.Add((id, Repository, page));
             }

@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace AgentTasks;
+namespace AgentTasks.Core.CmdletSupport;
 
 /// <summary>A task's page on GitHub, and opening it in the default browser.</summary>
 internal static class WebPage
