@@ -99,7 +99,7 @@ public sealed class CopilotTaskClient
         var uri = repository is null ? new Uri(BaseUri, "agents/tasks/" + id) : new Uri(Endpoint(repository).AbsoluteUri + "/" + id);
         var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, taskId, taskScoped: true), WireJson.ReadTask, cancellationToken).ConfigureAwait(false);
         var task = TaskMapper.ToTask(result.Value, repository);
-        await namer.NameAsync(new[] { task }, cancellationToken).ConfigureAwait(false);
+        await namer.NameAsync(new[] { task }, null, cancellationToken).ConfigureAwait(false);
         return task;
     }
 

@@ -31,11 +31,12 @@ internal sealed class RepositoryNamer
         this.log = log;
     }
 
-    public async Task NameAsync(IEnumerable<CopilotTask> tasks, CancellationToken cancellationToken)
+    /// <param name="oneAtATime">A listing's: its own requests and these never overlap.</param>
+    public async Task NameAsync(IEnumerable<CopilotTask> tasks, SemaphoreSlim? oneAtATime, CancellationToken cancellationToken)
     {
         foreach (var group in tasks.Where(t => t.Repository is null && t.RepositoryId is not null).GroupBy(t => t.RepositoryId!.Value))
         {
-            if (await NameOfAsync(group.Key, cancellationToken).ConfigureAwait(false) is not { } name)
+            if (await NameOfAsync(group.Key, oneAtATime, cancellationToken).ConfigureAwait(false) is not { } name)
             {
                 continue;
             }
@@ -50,7 +51,7 @@ internal sealed class RepositoryNamer
         }
     }
 
-    private async Task<RepositoryName?> NameOfAsync(long id, CancellationToken cancellationToken)
+    private async Task<RepositoryName?> NameOfAsync(long id, SemaphoreSlim? oneAtATime, CancellationToken cancellationToken)
     {
         var key = keyPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (cache.TryGetRepositoryName(key, out var known))
@@ -61,7 +62,7 @@ internal sealed class RepositoryNamer
         var uri = new Uri(baseUri, "repositories/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
-            var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, null, taskScoped: false), WireJson.ReadRepository, cancellationToken).ConfigureAwait(false);
+            var result = await sender.SendAsync(new ApiCall(HttpMethod.Get, uri, null, taskScoped: false) { OneAtATime = oneAtATime }, WireJson.ReadRepository, cancellationToken).ConfigureAwait(false);
             var name = result.Value.FullName is { } full && full.Split('/') is { Length: 2 } parts ? new RepositoryName(parts[0], parts[1]) : null;
             cache.StoreRepositoryName(key, name);
             return name;

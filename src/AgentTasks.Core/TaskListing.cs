@@ -13,13 +13,16 @@ using AgentTasks.Core.Wire;
 namespace AgentTasks.Core;
 
 /// <summary>A listing read one page per call. It starts at the page that holds the query's first wanted task (-Skip)
-/// and asks for no page once it has -First tasks; until then, from the second page on, the next page is asked for
-/// while the caller works on the last one, one request in flight at most (a caller that stops after the second page or
-/// later without First costs one request more). Follows
-/// <c>Link: rel="next"</c>; without a Link header, asks for the next page number while pages come full.
+/// and asks for no page once it has -First tasks. From the second page on, the next page is asked for as soon as the
+/// page the caller waits for has come, before that one is parsed and while the caller works on the last: the server
+/// makes a page while this side reads one. One request is in flight at most (GitHub asks for requests one at a time),
+/// retries included; a caller that stops after the second page or later without First costs one request more, and so
+/// does a page that turns out empty or all seen though it linked to a next. Follows <c>Link: rel="next"</c>; without a
+/// Link header, asks for the next page number while pages come full, after each page is read.
 /// Tasks already seen are dropped. A listing never ends short without a word: a page with nothing new while the
 /// server still says "next" (it would keep us looping), a next link that cannot be followed, or a later page that
 /// fails are a <see cref="CopilotListingIncompleteException"/> that says how many tasks came before it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Its SemaphoreSlim holds no wait handle (AvailableWaitHandle is never asked for), so there is nothing to dispose.")]
 public sealed class TaskListing
 {
     private readonly ApiSender sender;
@@ -37,8 +40,13 @@ public sealed class TaskListing
     private int delivered;
     // Why the listing cannot go on past the page just returned: said at the next call, after that page's tasks.
     private string? stopReason;
-    // The next page, asked for while the caller works on the one just returned: the only request in flight.
-    private Task<ApiResult<TaskPage>>? prefetch;
+    // Held by each of this listing's requests until its body is read: never two in flight.
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    // Guards what the thread an answer comes on and the caller's thread both look at: PageRequest's state, pagesAsked.
+    private readonly object sync = new();
+    // The next page, asked for before the caller asks: the only request in flight.
+    private PageRequest? prefetch;
+    private int pagesAsked;
     private int pagesReturned;
 
     /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
@@ -88,12 +96,22 @@ public sealed class TaskListing
 
         var target = repository?.ToString();
         var requested = next;
-        ApiResult<TaskPage> result;
-        var pending = prefetch;
+        var current = prefetch ?? Fetch(next, cancellationToken);
         prefetch = null;
+        lock (sync)
+        {
+            pagesAsked++;
+            current.Wanted = true;
+            if (current.HasCome)
+            {
+                AskForTheFollowing(current, cancellationToken);
+            }
+        }
+
+        ApiResult<TaskPage> result;
         try
         {
-            result = await (pending ?? Fetch(next, cancellationToken)).ConfigureAwait(false);
+            result = await current.Answer.ConfigureAwait(false);
         }
         catch (CopilotException e) when (started && !e.AffectsEveryCall)
         {
@@ -139,24 +157,91 @@ public sealed class TaskListing
         delivered += taken.Length;
         if (namer is not null)
         {
-            await namer.NameAsync(taken, cancellationToken).ConfigureAwait(false);
+            await namer.NameAsync(taken, oneAtATime, cancellationToken).ConfigureAwait(false);
         }
 
-        // Asked for now, so that the server works while the caller writes these tasks; started last, after any other
-        // request of this page, so that a listing never has two in flight (GitHub asks for requests one at a time).
-        // Only from the second page on: a caller that stops after the first (Select-Object -First 3) costs nothing.
-        prefetch = next is not null && toTake > 0 && ++pagesReturned >= 2 ? Fetch(next, cancellationToken) : null;
+        // The page after this one, if still wanted: the one asked for when this came, or else asked for now, so that
+        // the server works while the caller writes these tasks. Only from the second page on: a caller that stops
+        // after the first (Select-Object -First 3) costs nothing.
+        PageRequest? following;
+        lock (sync)
+        {
+            following = current.Following;
+        }
+
+        ++pagesReturned;
+        if (next is null || toTake == 0)
+        {
+            prefetch = null;
+        }
+        else
+        {
+            prefetch = following is not null && following.Uri == next ? following : pagesReturned >= 2 ? Fetch(next, cancellationToken) : null;
+        }
+
         return taken;
     }
 
-    private Task<ApiResult<TaskPage>> Fetch(Uri page, CancellationToken cancellationToken)
+    /// <summary>Asks for the page after <paramref name="page"/> once it has come (its body read, not yet parsed) and
+    /// the caller waits for it, when that page is surely wanted: from the second page on, while -First wants more than
+    /// a page more, and where the Link header names it on this origin and not the same page again (else the caller asks
+/// once the page is read).</summary>
+    private void AskForTheFollowing(PageRequest page, CancellationToken cancellationToken)
     {
+        if (page.Following is not null || pagesAsked < 2 || toTake <= (ulong)pageSize)
+        {
+            return;
+        }
+
+        // Not a link back to the same page: the sign of a server that repeats itself, which the listing stops at.
+        if (LinkHeader.Find(page.Link, "next") is { } link && SameOrigin(link, endpoint) && link != page.Uri)
+        {
+            page.Following = Fetch(link, cancellationToken);
+        }
+    }
+
+    private PageRequest Fetch(Uri uri, CancellationToken cancellationToken)
+    {
+        var page = new PageRequest(uri);
+        var call = new ApiCall(HttpMethod.Get, uri, repository?.ToString(), taskScoped: false)
+        {
+            OneAtATime = oneAtATime,
+            Answered = link =>
+            {
+                lock (sync)
+                {
+                    page.Link = link;
+                    page.HasCome = true;
+                    if (page.Wanted)
+                    {
+                        AskForTheFollowing(page, cancellationToken);
+                    }
+                }
+            },
+        };
         // Read on the thread the answer arrives on, straight into the models (TaskPage.Read).
         var known = repository;
-        var fetch = sender.SendAsync(new ApiCall(HttpMethod.Get, page, repository?.ToString(), taskScoped: false), utf8 => TaskPage.Read(utf8, known), cancellationToken);
+        page.Answer = sender.SendAsync(call, utf8 => TaskPage.Read(utf8, known), cancellationToken);
         // A caller that stops reading never awaits it: its failure is observed here instead of going unnoticed.
-        _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return fetch;
+        _ = page.Answer.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return page;
+    }
+
+    /// <summary>One page asked for. <see cref="HasCome"/>, <see cref="Wanted"/>, <see cref="Link"/> and
+    /// <see cref="Following"/> are read and written under the listing's lock.</summary>
+    private sealed class PageRequest
+    {
+        public PageRequest(Uri uri) => Uri = uri;
+
+        public Uri Uri { get; }
+        public Task<ApiResult<TaskPage>> Answer { get; set; } = null!;
+        /// <summary>Its body has been read (it may still fail to parse, and be asked for again).</summary>
+        public bool HasCome { get; set; }
+        /// <summary>The caller waits for it.</summary>
+        public bool Wanted { get; set; }
+        public string? Link { get; set; }
+        /// <summary>The page after it, asked for as soon as both of the above were true.</summary>
+        public PageRequest? Following { get; set; }
     }
 
     private Uri? NextUri(string? linkHeader, int itemCount)

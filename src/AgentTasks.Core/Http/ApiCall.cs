@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading;
 
 namespace AgentTasks.Core.Http;
 
@@ -22,6 +23,12 @@ internal sealed class ApiCall
     /// <summary>A 404 means "no such task" (else "no such repository").</summary>
     public bool TaskScoped { get; }
     public string? JsonBody { get; }
+    /// <summary>Held by each attempt from sending the request until its body has been read, so that the calls that
+    /// share it never have two requests in flight (a listing's, as GitHub asks), retries included.</summary>
+    public SemaphoreSlim? OneAtATime { get; set; }
+    /// <summary>Told the Link header once a successful answer's body has been read, before it is parsed: the
+    /// connection is free, so a listing can ask for its next page while this one is parsed.</summary>
+    public Action<string?>? Answered { get; set; }
 }
 
 internal sealed class ApiResult<T>

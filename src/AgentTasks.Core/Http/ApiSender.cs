@@ -89,14 +89,16 @@ internal sealed class ApiSender
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            using var body = await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            var (answer, answerBody) = await ExchangeAsync(call, request, deadline.Token).ConfigureAwait(false);
+            using var response = answer;
+            using var body = answerBody;
             var info = ResponseInfo.Read(response, clock.UtcNow);
             log?.Invoke($"{call.Method} {call.Uri} -> {info.Status} {info.ReasonPhrase} in {watch.ElapsedMilliseconds} ms " +
                 $"(rate limit remaining {info.RateLimit.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?"}; request id {info.RequestId ?? "?"})");
 
             if (info.Status == 304 && cached is not null)
             {
+                call.Answered?.Invoke(cached.Link);
                 return (new ApiResult<T>(parse(cached.Body), cached.Link), null);
             }
 
@@ -104,6 +106,8 @@ internal sealed class ApiSender
             {
                 return (null, AttemptOutcome.Of(FailureReader.Read(call, info, body.Text())));
             }
+
+            call.Answered?.Invoke(info.Link);
 
             T value;
             try
@@ -134,6 +138,34 @@ internal sealed class ApiSender
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             return (null, new AttemptOutcome(NeverSent(e) ? OutcomeKind.NotSent : OutcomeKind.ConnectionLost) { Cause = e });
+        }
+    }
+
+    /// <summary>Sends the request and reads its body, holding the call's <see cref="ApiCall.OneAtATime"/> meanwhile.</summary>
+    private async Task<(HttpResponseMessage Response, ResponseBody Body)> ExchangeAsync(ApiCall call, HttpRequestMessage request, CancellationToken deadline)
+    {
+        var gate = call.OneAtATime;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(deadline).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline).ConfigureAwait(false);
+            try
+            {
+                return (response, await ReadBodyAsync(response.Content, deadline).ConfigureAwait(false));
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 

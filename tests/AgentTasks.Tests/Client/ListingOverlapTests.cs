@@ -1,45 +1,59 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AgentTasks.Core;
 using AgentTasks.Core.Requests;
 using AgentTasks.Tests.Support;
 
 namespace AgentTasks.Tests.Client;
 
-/// <summary>From the second page on, while the caller works on a page, the next one is already being fetched; but a
-/// listing never has more than one request in flight, as GitHub asks of clients.</summary>
+/// <summary>From the second page on, the next page is asked for as soon as the page waited for has come, before it is
+/// parsed and while the caller works on the last; but a listing never has more than one request in flight, as GitHub
+/// asks of clients, not even when it retries a page or names repositories.</summary>
 public class ListingOverlapTests
 {
-    /// <summary>Pages of two, two and one, each answer a little slow; counts the requests in flight at once.</summary>
+    /// <summary>Pages of two, two and one, each answer a little slow; records each request ("p2", "repo42") and counts
+    /// the requests in flight at once.</summary>
     private sealed class SlowPages : HttpMessageHandler
     {
         private int inFlight;
+        private bool garbledOnce;
 
         public int MostInFlight { get; private set; }
-        public List<int> Started { get; } = new();
+        public List<string> Started { get; } = new();
+        /// <summary>This page's first answer is not JSON (so it is parsed, fails and is asked for again).</summary>
+        public int GarbledPage { get; init; }
+        /// <summary>This page's tasks carry only repository.id 42, which the listing names with GET /repositories/42.</summary>
+        public int PageOfRepository42 { get; init; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref inFlight);
-            lock (Started)
-            {
-                MostInFlight = Math.Max(MostInFlight, now);
-                var number = System.Text.RegularExpressions.Regex.Match(request.RequestUri!.Query, @"[?&]page=(\d+)").Groups[1].Value;
-                Started.Add(int.Parse(number, System.Globalization.CultureInfo.InvariantCulture));
-            }
             try
             {
-                int page;
+                var number = Regex.Match(request.RequestUri!.Query, @"[?&]page=(\d+)").Groups[1].Value;
+                var page = number.Length > 0 ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 0;
                 lock (Started)
                 {
-                    page = Started[^1];
+                    MostInFlight = Math.Max(MostInFlight, now);
+                    Started.Add(page > 0 ? $"p{page}" : "repo42");
                 }
 
                 await Task.Delay(50, cancellationToken);
+                if (page == 0)
+                {
+                    return Json("{\"id\":42,\"full_name\":\"octo-org/named\"}");
+                }
+
+                string body;
+                lock (Started)
+                {
+                    body = page == GarbledPage && !garbledOnce ? "<html>busy</html>" : PageBody(page);
+                    garbledOnce |= page == GarbledPage;
+                }
+
+                var response = Json(body);
                 // The last page is short, and no Link says more: the listing ends there.
-                var ids = page < 3 ? new[] { $"t{page}a", $"t{page}b" } : new[] { $"t{page}a" };
-                var body = $"{{\"tasks\":[{string.Join(",", ids.Select(id => $"{{\"id\":\"{id}\",\"state\":\"queued\",\"created_at\":\"2026-01-01T00:00:00Z\"}}"))}]}}";
-                var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 if (page < 3)
                 {
                     response.Headers.TryAddWithoutValidation("Link", $"<https://api.github.com/agents/tasks?per_page=2&page={page + 1}>; rel=\"next\"");
@@ -52,14 +66,37 @@ public class ListingOverlapTests
                 Interlocked.Decrement(ref inFlight);
             }
         }
+
+        private string PageBody(int page)
+        {
+            var ids = page < 3 ? new[] { $"t{page}a", $"t{page}b" } : new[] { $"t{page}a" };
+            var repository = page == PageOfRepository42 ? ",\"repository\":{\"id\":42}" : "";
+            return $"{{\"tasks\":[{string.Join(",", ids.Select(id => $"{{\"id\":\"{id}\",\"state\":\"queued\",\"created_at\":\"2026-01-01T00:00:00Z\"{repository}}}"))}]}}";
+        }
+
+        private static HttpResponseMessage Json(string body) =>
+            new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    }
+
+    private static TaskListing List(SlowPages handler, ulong? first = null) =>
+        new CopilotTaskClient(Clients.Options(new Uri("https://api.github.com/"), http: new HttpClient(handler)))
+            .ListUserTasks(new UserTaskQuery { PageSize = 2, First = first });
+
+    private static async Task<List<string>> ReadAll(TaskListing listing)
+    {
+        var ids = new List<string>();
+        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+        {
+            ids.AddRange(page.Select(t => t.Id));
+        }
+        return ids;
     }
 
     [Fact]
     public async Task TheNextPageIsFetchedWhileTheCallerWorksButNeverTwoAtOnce()
     {
         var handler = new SlowPages();
-        var client = new CopilotTaskClient(Clients.Options(new Uri("https://api.github.com/"), http: new HttpClient(handler)));
-        var listing = client.ListUserTasks(new UserTaskQuery { PageSize = 2 });
+        var listing = List(handler);
         var ids = new List<string>();
         var startedWhileWorking = new List<int>();
 
@@ -76,22 +113,57 @@ public class ListingOverlapTests
 
         Assert.Equal(new[] { "t1a", "t1b", "t2a", "t2b", "t3a" }, ids);
         Assert.Equal(1, handler.MostInFlight);
-        Assert.Equal(new[] { 1, 2, 3 }, handler.Started);
+        Assert.Equal(new[] { "p1", "p2", "p3" }, handler.Started);
         // Page 2 is asked for when page 1 is done with (a caller may stop after one page); page 3 while page 2 is worked on.
         Assert.Equal(new[] { 1, 3, 3 }, startedWhileWorking);
     }
 
     [Fact]
-    public async Task NothingIsFetchedAheadOnceFirstIsReached()
+    public async Task TheNextPageIsAskedForBeforeThisOneIsParsedAndARetryWaitsForIt()
+    {
+        // Page 2's first answer does not parse. Page 3 was asked for as soon as that answer came, so page 2 is asked
+        // for again only once page 3's answer is in: one request in flight throughout, and nothing lost or doubled.
+        var handler = new SlowPages { GarbledPage = 2 };
+
+        var ids = await ReadAll(List(handler));
+
+        Assert.Equal(new[] { "t1a", "t1b", "t2a", "t2b", "t3a" }, ids);
+        Assert.Equal(new[] { "p1", "p2", "p3", "p2" }, handler.Started);
+        Assert.Equal(1, handler.MostInFlight);
+    }
+
+    [Fact]
+    public async Task NamingAPagesRepositoriesWaitsForTheNextPageAskedForAhead()
+    {
+        // Page 2's tasks name their repository by id only; page 3 is already asked for when the listing names it.
+        var handler = new SlowPages { PageOfRepository42 = 2 };
+
+        var tasks = new List<AgentTasks.Core.Models.CopilotTask>();
+        var listing = List(handler);
+        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
+        {
+            tasks.AddRange(page);
+        }
+
+        Assert.Equal(new[] { "p1", "p2", "p3", "repo42" }, handler.Started);
+        Assert.Equal(1, handler.MostInFlight);
+        Assert.Equal(new[] { "named", "named" }, tasks.Where(t => t.Id.StartsWith("t2", StringComparison.Ordinal)).Select(t => t.Repo));
+    }
+
+    [Theory]
+    // -First 4 with pages of two: after page 1, two more are wanted, which page 2 may hold: page 3 is not asked for.
+    [InlineData(4UL, new[] { "p1", "p2" })]
+    // -First 5: three more after page 1, more than page 2 holds: page 3 is asked for ahead.
+    [InlineData(5UL, new[] { "p1", "p2", "p3" })]
+    [InlineData(2UL, new[] { "p1" })]
+    public async Task NothingIsFetchedAheadThatFirstDoesNotNeed(ulong first, string[] requests)
     {
         var handler = new SlowPages();
-        var client = new CopilotTaskClient(Clients.Options(new Uri("https://api.github.com/"), http: new HttpClient(handler)));
-        var listing = client.ListUserTasks(new UserTaskQuery { PageSize = 2, First = 2 });
 
-        Assert.Equal(2, (await listing.NextPageAsync())!.Count);
+        var ids = await ReadAll(List(handler, first));
         await Task.Delay(200);
 
-        Assert.Null(await listing.NextPageAsync());
-        Assert.Equal(new[] { 1 }, handler.Started);
+        Assert.Equal((int)first, ids.Count);
+        Assert.Equal(requests, handler.Started);
     }
 }
