@@ -328,6 +328,20 @@ Describe 'Get-CopilotTask' {
             $requests.Query | ForEach-Object { $_ | Should -BeLike '*per_page=2*' }
         }
 
+        It 'never has two requests in flight, though it asks for the next page while the pipeline works' {
+            $null = New-EmulatorTask $emulator -Count 30
+            # Each answer held 50 ms, each task 5 ms in the pipeline: a request sent before the last was answered
+            # would arrive while the emulator holds it.
+            Add-EmulatorFault $emulator -Kind delay -DelayMs 50 -Percent 100 -Method GET
+
+            $tasks = Get-CopilotTask -Repository $repository -PageSize 3 | ForEach-Object { Start-Sleep -Milliseconds 5; $_ }
+
+            $requests = @(Get-EmulatorRequest $emulator)
+            $requests.in_flight_on_arrival | Sort-Object -Unique | Should -Be @(0)
+            $requests | Should -HaveCount 10
+            $tasks | Should -HaveCount 30
+        }
+
         It '-First 5 makes exactly one request' {
             $null = New-EmulatorTask $emulator -Count 30
             $newest = (Get-CopilotTask -Repository $repository).Id[0..4]

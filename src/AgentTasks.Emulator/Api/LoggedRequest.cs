@@ -13,4 +13,8 @@ internal sealed class LoggedRequest
 
     /// <summary>The status answered, 0 while in flight or when the connection was dropped. Guarded by the log's lock.</summary>
     public int Status { get; set; }
+
+    /// <summary>How many other requests had arrived and were not yet answered when this one arrived (from any
+    /// client): a client that keeps one request in flight makes it 0 while no one else calls. Guarded by the log's lock.</summary>
+    public int InFlightOnArrival { get; set; }
 }

@@ -7,12 +7,15 @@ internal sealed class RequestLog
 {
     private readonly object gate = new();
     private readonly List<LoggedRequest> requests = [];
+    // Logged and not yet answered (nor dropped): what a request that arrives finds in flight.
+    private int inFlight;
 
     /// <summary>Logs a request as it arrives, so the log keeps arrival order even when answers overtake each other.</summary>
     public LoggedRequest Add(LoggedRequest request)
     {
         lock (gate)
         {
+            request.InFlightOnArrival = inFlight++;
             requests.Add(request);
         }
 
@@ -25,6 +28,7 @@ internal sealed class RequestLog
         lock (gate)
         {
             request.Status = status;
+            inFlight--;
         }
     }
 
@@ -33,6 +37,7 @@ internal sealed class RequestLog
         lock (gate)
         {
             requests.Clear();
+            inFlight = 0;
         }
     }
 
@@ -52,6 +57,7 @@ internal sealed class RequestLog
         ["headers"] = new JsonObject([.. request.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]),
         ["body"] = request.Body,
         ["status"] = request.Status,
+        ["in_flight_on_arrival"] = request.InFlightOnArrival,
         ["fault"] = request.Fault,
         ["auth_sha256"] = request.AuthSha256,
     };

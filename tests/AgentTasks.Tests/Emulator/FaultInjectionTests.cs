@@ -79,6 +79,20 @@ public class FaultInjectionTests(EmulatorFixture emulator) : EmulatorTestBase(em
     }
 
     [Fact]
+    public async Task TheLogCountsTheRequestsInFlightWhenEachArrives()
+    {
+        await Control.AddFaultAsync("delay", delayMs: 400, count: 2);
+
+        // Two at once: the second arrives while the first is held. Then one alone, after both were answered.
+        var first = Api.GetJsonAsync("agents/tasks");
+        await Task.Delay(100);
+        await Task.WhenAll(first, Api.GetJsonAsync("agents/tasks"));
+        await Api.GetJsonAsync("agents/tasks");
+
+        Assert.Equal(new[] { 0, 1, 0 }, (await Control.RequestsAsync()).Select(r => r.InFlightOnArrival));
+    }
+
+    [Fact]
     public async Task ADropAbortsTheConnectionWithoutStartingTheTask()
     {
         await Control.AddFaultAsync("drop", method: "POST");

@@ -109,10 +109,12 @@ public sealed class EmulatorControl : IDisposable
         request.GetProperty("body").GetString(),
         request.GetProperty("status").GetInt32(),
         request.GetProperty("fault").GetString(),
-        request.GetProperty("auth_sha256").GetString());
+        request.GetProperty("auth_sha256").GetString(),
+        request.GetProperty("in_flight_on_arrival").GetInt32());
 }
 
-/// <summary>One API request as the emulator logged it: <see cref="Status"/> 0 when dropped, the token only as its SHA-256.</summary>
+/// <summary>One API request as the emulator logged it: <see cref="Status"/> 0 when dropped, the token only as its SHA-256,
+/// and how many other requests were in flight when it arrived.</summary>
 public sealed record RecordedRequest(
     string Method,
     string Path,
@@ -121,4 +123,5 @@ public sealed record RecordedRequest(
     string? Body,
     int Status,
     string? Fault,
-    string? AuthSha256);
+    string? AuthSha256,
+    int InFlightOnArrival);
