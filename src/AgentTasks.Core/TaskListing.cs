@@ -46,6 +46,10 @@ public sealed class TaskListing
     private readonly object sync = new();
     // The next page, asked for before the caller asks: the only request in flight.
     private PageRequest? prefetch;
+    // The page asked for as soon as the one the caller waits for came, before that one is parsed; taken into prefetch
+    // once it is. Kept here, not on the page before it, so that no page leads to the pages after it: a page the caller
+    // is done with, held by anyone, holds no later one.
+    private PageRequest? ahead;
     private int pagesAsked;
     private int pagesReturned;
 
@@ -166,7 +170,8 @@ public sealed class TaskListing
         PageRequest? following;
         lock (sync)
         {
-            following = current.Following;
+            following = ahead;
+            ahead = null;
         }
 
         ++pagesReturned;
@@ -185,10 +190,10 @@ public sealed class TaskListing
     /// <summary>Asks for the page after <paramref name="page"/> once it has come (its body read, not yet parsed) and
     /// the caller waits for it, when that page is surely wanted: from the second page on, while -First wants more than
     /// a page more, and where the Link header names it on this origin and not the same page again (else the caller asks
-/// once the page is read).</summary>
+    /// once the page is read).</summary>
     private void AskForTheFollowing(PageRequest page, CancellationToken cancellationToken)
     {
-        if (page.Following is not null || pagesAsked < 2 || toTake <= (ulong)pageSize)
+        if (ahead is not null || pagesAsked < 2 || toTake <= (ulong)pageSize)
         {
             return;
         }
@@ -196,7 +201,7 @@ public sealed class TaskListing
         // Not a link back to the same page: the sign of a server that repeats itself, which the listing stops at.
         if (LinkHeader.Find(page.Link, "next") is { } link && SameOrigin(link, endpoint) && link != page.Uri)
         {
-            page.Following = Fetch(link, cancellationToken);
+            ahead = Fetch(link, cancellationToken);
         }
     }
 
@@ -227,8 +232,8 @@ public sealed class TaskListing
         return page;
     }
 
-    /// <summary>One page asked for. <see cref="HasCome"/>, <see cref="Wanted"/>, <see cref="Link"/> and
-    /// <see cref="Following"/> are read and written under the listing's lock.</summary>
+    /// <summary>One page asked for. <see cref="HasCome"/>, <see cref="Wanted"/> and <see cref="Link"/> are read and
+    /// written under the listing's lock.</summary>
     private sealed class PageRequest
     {
         public PageRequest(Uri uri) => Uri = uri;
@@ -240,8 +245,6 @@ public sealed class TaskListing
         /// <summary>The caller waits for it.</summary>
         public bool Wanted { get; set; }
         public string? Link { get; set; }
-        /// <summary>The page after it, asked for as soon as both of the above were true.</summary>
-        public PageRequest? Following { get; set; }
     }
 
     private Uri? NextUri(string? linkHeader, int itemCount)
