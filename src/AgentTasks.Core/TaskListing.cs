@@ -42,9 +42,10 @@ public sealed class TaskListing
     private string? stopReason;
     // Held by each of this listing's requests until its body is read: never two in flight.
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
-    // Guards what the thread an answer comes on and the caller's thread both look at: PageRequest's state, pagesAsked.
+    // Guards what the thread an answer comes on and the caller's thread both look at: PageRequest's state, ahead,
+    // pagesAsked.
     private readonly object sync = new();
-    // The next page, asked for before the caller asks: the only request in flight.
+    // The next page, asked for before the caller asks for it.
     private PageRequest? prefetch;
     // The page asked for as soon as the one the caller waits for came, before that one is parsed; taken into prefetch
     // once it is. Kept here, not on the page before it, so that no page leads to the pages after it: a page the caller
@@ -81,6 +82,8 @@ public sealed class TaskListing
 
     /// <summary>The next page's tasks within the query's window, or null when the listing is over. The first page is
     /// always read, even for <c>First = 0</c>, so that the total counts are known.</summary>
+    /// <param name="cancellationToken">Cancels this call and the page it may ask for ahead: give every call of a
+    /// listing the same token.</param>
     public async Task<IReadOnlyList<CopilotTask>?> NextPageAsync(CancellationToken cancellationToken = default)
     {
         if (started && toTake == 0)
@@ -144,8 +147,12 @@ public sealed class TaskListing
         LastPageNumber = LinkHeader.Find(result.Link, "last") is { } last ? PageOf(last) : LastPageNumber;
         // An empty page ends the listing whatever the links say.
         next = all.Count == 0 ? null : NextUri(result.Link, all.Count);
+        // The page asked for when this one came, if it is the next: taken now, so that a caller who goes on after the
+        // error below reads it rather than asking for it again.
+        var following = TakeAhead(next);
         if (next is not null && fresh.Count == 0)
         {
+            prefetch = following;
             throw ErrorTable.ListingIncomplete(target, delivered, "the server said there was more but sent only tasks already listed");
         }
 
@@ -167,24 +174,25 @@ public sealed class TaskListing
         // The page after this one, if still wanted: the one asked for when this came, or else asked for now, so that
         // the server works while the caller writes these tasks. Only from the second page on: a caller that stops
         // after the first (Select-Object -First 3) costs nothing.
-        PageRequest? following;
-        lock (sync)
-        {
-            following = ahead;
-            ahead = null;
-        }
-
         ++pagesReturned;
-        if (next is null || toTake == 0)
+        if (next is not null && toTake > 0)
         {
-            prefetch = null;
-        }
-        else
-        {
-            prefetch = following is not null && following.Uri == next ? following : pagesReturned >= 2 ? Fetch(next, cancellationToken) : null;
+            prefetch = following ?? (pagesReturned >= 2 ? Fetch(next, cancellationToken) : null);
         }
 
         return taken;
+    }
+
+    /// <summary>The page asked for ahead, when it is <paramref name="page"/>; one that is not (or is not wanted) is
+    /// dropped, and the listing asks for nothing ahead until the next page comes.</summary>
+    private PageRequest? TakeAhead(Uri? page)
+    {
+        lock (sync)
+        {
+            var taken = ahead;
+            ahead = null;
+            return taken is not null && taken.Uri == page ? taken : null;
+        }
     }
 
     /// <summary>Asks for the page after <paramref name="page"/> once it has come (its body read, not yet parsed) and

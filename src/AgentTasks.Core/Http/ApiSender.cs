@@ -85,11 +85,10 @@ internal sealed class ApiSender
         var cached = call.Method == HttpMethod.Get ? cache.Find(cacheKey) : null;
         using var request = requests.Build(call, cached?.ETag);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(attemptTimeout > TimeSpan.Zero ? attemptTimeout : TimeSpan.Zero);
-        var watch = Stopwatch.StartNew();
+        var watch = new Stopwatch();
         try
         {
-            var (answer, answerBody) = await ExchangeAsync(call, request, deadline.Token).ConfigureAwait(false);
+            var (answer, answerBody) = await ExchangeAsync(call, request, deadline, attemptTimeout, watch, cancellationToken).ConfigureAwait(false);
             using var response = answer;
             using var body = answerBody;
             var info = ResponseInfo.Read(response, clock.UtcNow);
@@ -141,21 +140,26 @@ internal sealed class ApiSender
         }
     }
 
-    /// <summary>Sends the request and reads its body, holding the call's <see cref="ApiCall.OneAtATime"/> meanwhile.</summary>
-    private async Task<(HttpResponseMessage Response, ResponseBody Body)> ExchangeAsync(ApiCall call, HttpRequestMessage request, CancellationToken deadline)
+    /// <summary>Sends the request and reads its body, holding the call's <see cref="ApiCall.OneAtATime"/> meanwhile. The
+    /// attempt's timeout and <paramref name="watch"/> start once it holds it: waiting for the request a listing already
+    /// has in flight (itself bounded by its own timeout) is not this attempt's time, and is no timeout of this one.</summary>
+    private async Task<(HttpResponseMessage Response, ResponseBody Body)> ExchangeAsync(
+        ApiCall call, HttpRequestMessage request, CancellationTokenSource deadline, TimeSpan timeout, Stopwatch watch, CancellationToken cancellationToken)
     {
         var gate = call.OneAtATime;
         if (gate is not null)
         {
-            await gate.WaitAsync(deadline).ConfigureAwait(false);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline).ConfigureAwait(false);
+            deadline.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+            watch.Start();
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             try
             {
-                return (response, await ReadBodyAsync(response.Content, deadline).ConfigureAwait(false));
+                return (response, await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false));
             }
             catch
             {

@@ -35,57 +35,64 @@ internal sealed class ApiPipeline(ApiEndpoints endpoints, FaultInjector faults, 
             AuthSha256 = token?.Sha256,
         });
 
-        context.Response.Headers["X-GitHub-Request-Id"] = requestId;
-        if (fault?.Kind == FaultKinds.Drop)
+        try
         {
-            Drop(context, logged);
-            return;
-        }
-
-        if (fault?.Kind == FaultKinds.Delay)
-        {
-            try
+            context.Response.Headers["X-GitHub-Request-Id"] = requestId;
+            if (fault?.Kind == FaultKinds.Drop)
             {
-                await Task.Delay(fault.DelayMs ?? DefaultDelayMilliseconds, context.RequestAborted);
-            }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-            {
-                // The client gave up waiting; there is no one left to answer.
+                Drop(context, logged);
                 return;
             }
-        }
 
-        var now = DateTimeOffset.UtcNow;
-        var result = (fault is null ? null : FaultResponses.Replacing(fault, requestId, token?.UserId, now))
-            ?? Serve(request, path, token, body, now);
-        // A malformed or body fault is sent as it is: no ETag, never a 304.
-        if (fault?.Kind is not (FaultKinds.Malformed or FaultKinds.Body))
+            if (fault?.Kind == FaultKinds.Delay)
+            {
+                try
+                {
+                    await Task.Delay(fault.DelayMs ?? DefaultDelayMilliseconds, context.RequestAborted);
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                    // The client gave up waiting; there is no one left to answer.
+                    return;
+                }
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var result = (fault is null ? null : FaultResponses.Replacing(fault, requestId, token?.UserId, now))
+                ?? Serve(request, path, token, body, now);
+            // A malformed or body fault is sent as it is: no ETag, never a 304.
+            if (fault?.Kind is not (FaultKinds.Malformed or FaultKinds.Body))
+            {
+                result = Conditional(request, result);
+            }
+
+            var rateLimit = result.Status == StatusCodes.Status304NotModified ? rateLimiter.Peek(now) : rateLimiter.Consume(now);
+            rateLimit.WriteTo(context.Response.Headers);
+            foreach (var (name, value) in result.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            if (fault?.Kind == FaultKinds.DropAfter)
+            {
+                Drop(context, logged);
+                return;
+            }
+
+            var responseBody = result.Body;
+            if (fault?.Kind == FaultKinds.Malformed && responseBody is not null)
+            {
+                // Half of a JSON object or array never parses: the client sees a 200/201 it cannot read.
+                responseBody = responseBody[..Math.Max(1, responseBody.Length / 2)];
+            }
+
+            log.Complete(logged, result.Status);
+            await WriteAsync(context.Response, result.Status, responseBody, context.RequestAborted);
+        }
+        finally
         {
-            result = Conditional(request, result);
+            log.Abandon(logged);
         }
-
-        var rateLimit = result.Status == StatusCodes.Status304NotModified ? rateLimiter.Peek(now) : rateLimiter.Consume(now);
-        rateLimit.WriteTo(context.Response.Headers);
-        foreach (var (name, value) in result.Headers)
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        if (fault?.Kind == FaultKinds.DropAfter)
-        {
-            Drop(context, logged);
-            return;
-        }
-
-        var responseBody = result.Body;
-        if (fault?.Kind == FaultKinds.Malformed && responseBody is not null)
-        {
-            // Half of a JSON object or array never parses: the client sees a 200/201 it cannot read.
-            responseBody = responseBody[..Math.Max(1, responseBody.Length / 2)];
-        }
-
-        log.Complete(logged, result.Status);
-        await WriteAsync(context.Response, result.Status, responseBody, context.RequestAborted);
     }
 
     private PendingResponse Serve(HttpRequest request, string path, AuthToken? token, string? body, DateTimeOffset now)

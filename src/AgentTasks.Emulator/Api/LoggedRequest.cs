@@ -17,4 +17,7 @@ internal sealed class LoggedRequest
     /// <summary>How many other requests had arrived and were not yet answered when this one arrived (from any
     /// client): a client that keeps one request in flight makes it 0 while no one else calls. Guarded by the log's lock.</summary>
     public int InFlightOnArrival { get; set; }
+
+    /// <summary>Answered, dropped or given up: no longer counted in flight. Guarded by the log's lock.</summary>
+    public bool Ended { get; set; }
 }

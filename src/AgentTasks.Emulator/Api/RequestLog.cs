@@ -28,6 +28,25 @@ internal sealed class RequestLog
         lock (gate)
         {
             request.Status = status;
+            End(request);
+        }
+    }
+
+    /// <summary>Ends a request that was never answered (the client gave up during a delay, or serving it threw): it is
+    /// in flight no more. Nothing for one already answered or dropped.</summary>
+    public void Abandon(LoggedRequest request)
+    {
+        lock (gate)
+        {
+            End(request);
+        }
+    }
+
+    private void End(LoggedRequest request)
+    {
+        if (!request.Ended)
+        {
+            request.Ended = true;
             inFlight--;
         }
     }

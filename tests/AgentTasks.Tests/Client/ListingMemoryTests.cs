@@ -38,14 +38,17 @@ public class ListingMemoryTests : AgentTasks.Tests.Emulator.EmulatorTestBase
             else if (pages.Count == 20)
             {
                 page = null;
-                Collect(0);
+                // Gen0 and gen1, not gen2: what page 3 points to lives only if it is a link from there.
+                Collect(1);
                 // Pages 4 to 17: none is held by the caller or the listing any more.
                 keptAtPage20 = pages.GetRange(3, 14).Count(p => p.IsAlive);
             }
         }
 
         Assert.Equal(120, count);
-        Assert.Equal(0, keptAtPage20);
+        // Linked, all 14 live. A collection of its own during the listing can have moved the two or three pages then in
+        // use to gen2 (a machine with a small cache runs many): a few, never most.
+        Assert.InRange(keptAtPage20!.Value, 0, 4);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -12,8 +12,8 @@ namespace AgentTasks.Tests.Client;
 /// asks of clients, not even when it retries a page or names repositories.</summary>
 public class ListingOverlapTests
 {
-    /// <summary>Pages of two, two and one, each answer a little slow; records each request ("p2", "repo42") and counts
-    /// the requests in flight at once.</summary>
+    /// <summary>Pages of two, two and one, each answer a little slow and its body slower; records each request ("p2",
+    /// "repo42") and counts the requests in flight at once, each until its body has been read to the end.</summary>
     private sealed class SlowPages : HttpMessageHandler
     {
         private int inFlight;
@@ -25,21 +25,26 @@ public class ListingOverlapTests
         public int GarbledPage { get; init; }
         /// <summary>This page's tasks carry only repository.id 42, which the listing names with GET /repositories/42.</summary>
         public int PageOfRepository42 { get; init; }
+        /// <summary>How long an answer takes, by request ("p3", "repo42"); 50 ms for the others.</summary>
+        public Dictionary<string, int> Delays { get; init; } = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref inFlight);
+            var answered = false;
             try
             {
                 var number = Regex.Match(request.RequestUri!.Query, @"[?&]page=(\d+)").Groups[1].Value;
                 var page = number.Length > 0 ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                var name = page > 0 ? $"p{page}" : "repo42";
                 lock (Started)
                 {
                     MostInFlight = Math.Max(MostInFlight, now);
-                    Started.Add(page > 0 ? $"p{page}" : "repo42");
+                    Started.Add(name);
                 }
 
-                await Task.Delay(50, cancellationToken);
+                await Task.Delay(Delays.TryGetValue(name, out var delay) ? delay : 50, cancellationToken);
+                answered = true;
                 if (page == 0)
                 {
                     return Json("{\"id\":42,\"full_name\":\"octo-org/named\"}");
@@ -63,7 +68,10 @@ public class ListingOverlapTests
             }
             finally
             {
-                Interlocked.Decrement(ref inFlight);
+                if (!answered)
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
             }
         }
 
@@ -74,8 +82,55 @@ public class ListingOverlapTests
             return $"{{\"tasks\":[{string.Join(",", ids.Select(id => $"{{\"id\":\"{id}\",\"state\":\"queued\",\"created_at\":\"2026-01-01T00:00:00Z\"{repository}}}"))}]}}";
         }
 
-        private static HttpResponseMessage Json(string body) =>
-            new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        private HttpResponseMessage Json(string body)
+        {
+            var content = new StreamContent(new SlowBody(Encoding.UTF8.GetBytes(body), () => Interlocked.Decrement(ref inFlight)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        }
+    }
+
+    /// <summary>A body whose first read waits 30 ms, and that says once when it has been read to the end (or given up).</summary>
+    private sealed class SlowBody : MemoryStream
+    {
+        private Action? ended;
+        private bool started;
+
+        public SlowBody(byte[] bytes, Action ended)
+            : base(bytes) => this.ended = ended;
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            End(await ReadSlowly(buffer.AsMemory(offset, count), cancellationToken));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            End(await ReadSlowly(buffer, cancellationToken));
+
+        protected override void Dispose(bool disposing)
+        {
+            End(0);
+            base.Dispose(disposing);
+        }
+
+        private async Task<int> ReadSlowly(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (!started)
+            {
+                started = true;
+                await Task.Delay(30, cancellationToken);
+            }
+
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
+
+        private int End(int read)
+        {
+            if (read == 0)
+            {
+                Interlocked.Exchange(ref ended, null)?.Invoke();
+            }
+
+            return read;
+        }
     }
 
     private static TaskListing List(SlowPages handler, ulong? first = null) =>
@@ -148,6 +203,23 @@ public class ListingOverlapTests
         Assert.Equal(new[] { "p1", "p2", "p3", "repo42" }, handler.Started);
         Assert.Equal(1, handler.MostInFlight);
         Assert.Equal(new[] { "named", "named" }, tasks.Where(t => t.Id.StartsWith("t2", StringComparison.Ordinal)).Select(t => t.Repo));
+    }
+
+    [Fact]
+    public async Task WaitingForTheRequestInFlightIsNoTimeoutOfTheOneThatWaits()
+    {
+        // Page 3, asked for ahead, takes 700 ms; naming page 2's repository (500 ms) waits for it first. Each is within
+        // the 1 s a request may take; the wait is not, and must not count.
+        var handler = new SlowPages { PageOfRepository42 = 2, Delays = { ["p3"] = 700, ["repo42"] = 500 } };
+        var log = new List<string>();
+        var options = Clients.Options(new Uri("https://api.github.com/"), log: log, http: new HttpClient(handler));
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
+
+        var ids = await ReadAll(new CopilotTaskClient(options).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
+
+        Assert.Equal(5, ids.Count);
+        Assert.Equal(new[] { "p1", "p2", "p3", "repo42" }, handler.Started);
+        Assert.DoesNotContain(log, line => line.Contains("timed out", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -93,6 +93,30 @@ public class FaultInjectionTests(EmulatorFixture emulator) : EmulatorTestBase(em
     }
 
     [Fact]
+    public async Task ARequestTheClientGaveUpOnDuringADelayIsNoLongerInFlight()
+    {
+        await Control.AddFaultAsync("delay", delayMs: 5000);
+        using (var impatient = new HttpClient { BaseAddress = Emulator.BaseUri, Timeout = TimeSpan.FromMilliseconds(300) })
+        {
+            impatient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiClient.DefaultToken);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.GetAsync("agents/tasks"));
+        }
+
+        // The emulator hears of the abort a moment later; until then the request is rightly still in flight.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        int inFlight;
+        do
+        {
+            await Task.Delay(100);
+            await Api.GetJsonAsync("agents/tasks");
+            inFlight = (await Control.RequestsAsync())[^1].InFlightOnArrival;
+        }
+        while (inFlight != 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(0, inFlight);
+    }
+
+    [Fact]
     public async Task ADropAbortsTheConnectionWithoutStartingTheTask()
     {
         await Control.AddFaultAsync("drop", method: "POST");
