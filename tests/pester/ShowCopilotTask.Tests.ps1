@@ -68,7 +68,8 @@ Describe 'Show-CopilotTask' {
 
         $seen.Keys | Should -Contain 'BeforeTheLast'
         $seen.BeforeTheLast | Should -BeNullOrEmpty
-        Get-OpenedPage $opener -Count 2 | Should -Be @($tasks.HtmlUrl)
+        # In either order: the module starts the openers in turn, but each runs on its own and they race to the log.
+        Get-OpenedPage $opener -Count 2 | Sort-Object | Should -Be @($tasks.HtmlUrl | Sort-Object)
     }
 
     It 'never hands the system a piped HtmlUrl that is no web address, and reads the task instead: <Address>' -Skip:$noOpener -ForEach @(
