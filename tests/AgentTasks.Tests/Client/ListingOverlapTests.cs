@@ -208,12 +208,12 @@ public class ListingOverlapTests
     [Fact]
     public async Task WaitingForTheRequestInFlightIsNoTimeoutOfTheOneThatWaits()
     {
-        // Page 3, asked for ahead, takes 700 ms; naming page 2's repository (500 ms) waits for it first. Each is within
-        // the 1 s a request may take; the wait is not, and must not count.
-        var handler = new SlowPages { PageOfRepository42 = 2, Delays = { ["p3"] = 700, ["repo42"] = 500 } };
+        // Page 3, asked for ahead, takes 1 s; naming page 2's repository (1.2 s) waits for it first. Each is well within
+        // the 2 s a request may take; with the wait, it is not, and the wait must not count.
+        var handler = new SlowPages { PageOfRepository42 = 2, Delays = { ["p3"] = 1000, ["repo42"] = 1200 } };
         var log = new List<string>();
         var options = Clients.Options(new Uri("https://api.github.com/"), log: log, http: new HttpClient(handler));
-        options.RequestTimeout = TimeSpan.FromSeconds(1);
+        options.RequestTimeout = TimeSpan.FromSeconds(2);
 
         var ids = await ReadAll(new CopilotTaskClient(options).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
 
