@@ -52,7 +52,6 @@ public sealed class TaskListing
     // is done with, held by anyone, holds no later one.
     private PageRequest? ahead;
     private int pagesAsked;
-    private int pagesReturned;
 
     /// <param name="namer">For a user-wide listing, whose items name their repository by id only.</param>
     internal TaskListing(ApiSender sender, Uri endpoint, TaskQuery query, RepositoryName? repository, RepositoryNamer? namer)
@@ -174,10 +173,9 @@ public sealed class TaskListing
         // The page after this one, if still wanted: the one asked for when this came, or else asked for now, so that
         // the server works while the caller writes these tasks. Only from the second page on: a caller that stops
         // after the first (Select-Object -First 3) costs nothing.
-        ++pagesReturned;
         if (next is not null && toTake > 0)
         {
-            prefetch = following ?? (pagesReturned >= 2 ? Fetch(next, cancellationToken) : null);
+            prefetch = following ?? (pagesAsked >= 2 ? Fetch(next, cancellationToken) : null);
         }
 
         return taken;

@@ -137,15 +137,8 @@ public class ListingOverlapTests
         new CopilotTaskClient(Clients.Options(new Uri("https://api.github.com/"), http: new HttpClient(handler)))
             .ListUserTasks(new UserTaskQuery { PageSize = 2, First = first });
 
-    private static async Task<List<string>> ReadAll(TaskListing listing)
-    {
-        var ids = new List<string>();
-        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-        {
-            ids.AddRange(page.Select(t => t.Id));
-        }
-        return ids;
-    }
+    private static async Task<List<string>> ReadIds(TaskListing listing) =>
+        (await OperationsTests.ReadAll(listing)).Select(t => t.Id).ToList();
 
     [Fact]
     public async Task TheNextPageIsFetchedWhileTheCallerWorksButNeverTwoAtOnce()
@@ -180,7 +173,7 @@ public class ListingOverlapTests
         // for again only once page 3's answer is in: one request in flight throughout, and nothing lost or doubled.
         var handler = new SlowPages { GarbledPage = 2 };
 
-        var ids = await ReadAll(List(handler));
+        var ids = await ReadIds(List(handler));
 
         Assert.Equal(new[] { "t1a", "t1b", "t2a", "t2b", "t3a" }, ids);
         Assert.Equal(new[] { "p1", "p2", "p3", "p2" }, handler.Started);
@@ -193,12 +186,7 @@ public class ListingOverlapTests
         // Page 2's tasks name their repository by id only; page 3 is already asked for when the listing names it.
         var handler = new SlowPages { PageOfRepository42 = 2 };
 
-        var tasks = new List<AgentTasks.Core.Models.CopilotTask>();
-        var listing = List(handler);
-        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-        {
-            tasks.AddRange(page);
-        }
+        var tasks = await OperationsTests.ReadAll(List(handler));
 
         Assert.Equal(new[] { "p1", "p2", "p3", "repo42" }, handler.Started);
         Assert.Equal(1, handler.MostInFlight);
@@ -215,7 +203,7 @@ public class ListingOverlapTests
         var options = Clients.Options(new Uri("https://api.github.com/"), log: log, http: new HttpClient(handler));
         options.RequestTimeout = TimeSpan.FromSeconds(2);
 
-        var ids = await ReadAll(new CopilotTaskClient(options).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
+        var ids = await ReadIds(new CopilotTaskClient(options).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
 
         Assert.Equal(5, ids.Count);
         Assert.Equal(new[] { "p1", "p2", "p3", "repo42" }, handler.Started);
@@ -232,7 +220,7 @@ public class ListingOverlapTests
     {
         var handler = new SlowPages();
 
-        var ids = await ReadAll(List(handler, first));
+        var ids = await ReadIds(List(handler, first));
         await Task.Delay(200);
 
         Assert.Equal((int)first, ids.Count);

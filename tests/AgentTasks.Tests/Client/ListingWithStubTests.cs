@@ -9,16 +9,8 @@ namespace AgentTasks.Tests.Client;
 /// <summary>Paging against servers that misbehave in ways the emulator does not.</summary>
 public class ListingWithStubTests
 {
-    private static async Task<List<string>> ReadAll(TaskListing listing)
-    {
-        var ids = new List<string>();
-        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-        {
-            ids.AddRange(page.Select(t => t.Id));
-        }
-
-        return ids;
-    }
+    private static async Task<List<string>> ReadIds(TaskListing listing) =>
+        (await OperationsTests.ReadAll(listing)).Select(t => t.Id).ToList();
 
     [Fact]
     public async Task ANextLinkToAnotherOriginIsNotFollowedButItsPageIsAskedOfTheBaseUri()
@@ -26,7 +18,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
             ? StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://evil.example.net/steal?page=2&per_page=2>; rel=\"next\"")
             : StubHandler.Json(StubHandler.TaskList("c")));
-        var ids = await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
+        var ids = await ReadIds(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }));
         Assert.Equal(new[] { "a", "b", "c" }, ids);
         Assert.All(stub.Requests, r => Assert.Equal("api.github.com", r.RequestUri!.Host));
         Assert.Equal("https://api.github.com/agents/tasks?per_page=2&page=2", stub.Requests[1].RequestUri!.AbsoluteUri);
@@ -101,7 +93,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(request => request.RequestUri!.Query.Contains("page=1")
             ? StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://api.github.com/agents/tasks?page=2>; rel=\"next\"")
             : StubHandler.Json(StubHandler.TaskList("b", "c")));
-        Assert.Equal(new[] { "a", "b", "c" }, await ReadAll(Clients.WithStub(stub).ListUserTasks()));
+        Assert.Equal(new[] { "a", "b", "c" }, await ReadIds(Clients.WithStub(stub).ListUserTasks()));
     }
 
     [Fact]
@@ -110,7 +102,7 @@ public class ListingWithStubTests
         var stub = new StubHandler(request => request.RequestUri!.Query.EndsWith("&page=1")
             ? StubHandler.Json(StubHandler.TaskList("a", "b"))
             : request.RequestUri!.Query.EndsWith("&page=2") ? StubHandler.Json(StubHandler.TaskList("c", "d")) : StubHandler.Json(StubHandler.TaskList("e")));
-        Assert.Equal(new[] { "a", "b", "c", "d", "e" }, await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 })));
+        Assert.Equal(new[] { "a", "b", "c", "d", "e" }, await ReadIds(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 })));
         Assert.Equal(3, stub.Requests.Count);
     }
 
@@ -130,7 +122,7 @@ public class ListingWithStubTests
     public async Task ALinkHeaderWithoutNextMeansTheLastPage()
     {
         var stub = new StubHandler(_ => StubHandler.Json(StubHandler.TaskList("a", "b"), link: "<https://api.github.com/agents/tasks?page=1>; rel=\"first\""));
-        Assert.Equal(2, (await ReadAll(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }))).Count);
+        Assert.Equal(2, (await ReadIds(Clients.WithStub(stub).ListUserTasks(new UserTaskQuery { PageSize = 2 }))).Count);
         Assert.Single(stub.Requests);
     }
 

@@ -13,17 +13,6 @@ public class RepositoryNamesTests : AgentTasks.Tests.Emulator.EmulatorTestBase
     {
     }
 
-    private static async Task<List<AgentTasks.Core.Models.CopilotTask>> ReadAll(TaskListing listing)
-    {
-        var tasks = new List<AgentTasks.Core.Models.CopilotTask>();
-        for (var page = await listing.NextPageAsync(); page is not null; page = await listing.NextPageAsync())
-        {
-            tasks.AddRange(page);
-        }
-
-        return tasks;
-    }
-
     [Fact]
     public async Task UserWideTasksGetTheirRepositoryNamesOncePerRepository()
     {
@@ -33,7 +22,7 @@ public class RepositoryNamesTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         options.Cache = new ResponseCache();
         var client = new CopilotTaskClient(options);
 
-        var tasks = await ReadAll(client.ListUserTasks(new UserTaskQuery { PageSize = 2 }));
+        var tasks = await OperationsTests.ReadAll(client.ListUserTasks(new UserTaskQuery { PageSize = 2 }));
 
         Assert.Equal(5, tasks.Count);
         Assert.Equal(new[] { "octo-org/api", "octo-org/hello-world" }, tasks.Select(t => t.Repository).Distinct().OrderBy(r => r));
@@ -45,7 +34,7 @@ public class RepositoryNamesTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         // Another command of the same connection (the same cache) asks no more.
         var again = Clients.Options(Emulator.BaseUri);
         again.Cache = options.Cache;
-        await ReadAll(new CopilotTaskClient(again).ListUserTasks());
+        await OperationsTests.ReadAll(new CopilotTaskClient(again).ListUserTasks());
         Assert.Equal(2, (await Control.RequestsAsync()).Count(r => r.Path.StartsWith("/repositories/", StringComparison.Ordinal)));
     }
 
@@ -56,7 +45,7 @@ public class RepositoryNamesTests : AgentTasks.Tests.Emulator.EmulatorTestBase
         await Control.AddFaultAsync("status", status: 404, pathPrefix: "/repositories/", count: 10);
         var log = new List<string>();
 
-        var tasks = await ReadAll(Clients.For(Emulator.BaseUri, log: log).ListUserTasks());
+        var tasks = await OperationsTests.ReadAll(Clients.For(Emulator.BaseUri, log: log).ListUserTasks());
 
         Assert.Equal(2, tasks.Count);
         Assert.All(tasks, t => Assert.Null(t.Repository));
